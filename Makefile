@@ -1,0 +1,49 @@
+# Entry points; see README. PYTHON selects the interpreter (default python3) and is passed on to
+# scripts/setup.sh so the package, the tools and the tests all use the same environment.
+PYTHON ?= python3
+export PYTHON
+
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup demo test lint format bench eval
+
+help:
+	@echo "make setup   install the package, a Chromium and a CJK font (scripts/setup.sh)"
+	@echo "make demo    setup, then auditor demo --out out/demo"
+	@echo "make test    setup with test extras, ruff check, ruff format --check, pytest (PYTEST_ARGS=...)"
+	@echo "make lint    ruff check and ruff format --check"
+	@echo "make format  ruff format and ruff check --fix"
+	@echo "make bench   python bench/bench_demo.py"
+	@echo "make eval    python tests/eval/eval_dates.py"
+
+setup:
+	scripts/setup.sh
+
+demo:
+	scripts/setup.sh
+	auditor demo --out out/demo
+
+# pytest exits 5 when it collected no tests: that is a failure here (make fails on any non-zero exit),
+# and it gets a message of its own because it means the test tree or the pytest configuration is broken.
+test:
+	scripts/setup.sh --test
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
+	$(PYTHON) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: FAILED: pytest collected no tests (exit code 5)" >&2; fi; \
+	exit $$rc
+
+lint:
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
+
+format:
+	$(PYTHON) -m ruff format .
+	$(PYTHON) -m ruff check --fix .
+
+bench:
+	$(PYTHON) bench/bench_demo.py
+
+eval:
+	$(PYTHON) tests/eval/eval_dates.py

@@ -1,0 +1,102 @@
+"""Artifacts: what gathering saw, as typed facts. Rules read these and nothing else.
+
+Artifacts are saved next to each bundle (artifacts.json), so a bundle can be judged again offline at another
+monitoring point or after a rule is fixed, without loading the site again (Lighthouse's -A mode).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from auditor.settings import ColumnClass
+
+ARTIFACTS_VERSION = "1.0"
+
+PageKind = Literal["list", "hub", "content", "error"]
+DateSource = Literal["list", "detail", "meta", "url", "home_block", "none"]
+FetchedBy = Literal["browser", "http"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Rect(_Model):
+    """A box in CSS pixels on the page's full-page screenshot."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+class ListItem(_Model):
+    title: str
+    url: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = Field(None, description="the source text the date was read from")
+    date_source: DateSource = "none"
+    pinned: bool = Field(False, description="marked 置顶: often an old item kept above newer ones")
+
+
+class PageFacts(_Model):
+    """One page as the auditor saw it: the list it holds, or why it holds none."""
+
+    url: str = Field(description="the URL asked for")
+    final_url: str | None = None
+    status: int | None = Field(None, description="HTTP status; None when no response arrived")
+    fetched_by: FetchedBy
+    title: str = ""
+    meta: dict[str, str] = Field(default_factory=dict, description="SiteIDCode, ColumnName, ColumnType, …")
+    kind: PageKind
+    items: list[ListItem] = Field(default_factory=list)
+    list_selector: str | None = Field(None, description="CSS path of the list (or placeholder) element")
+    list_frame_url: str | None = Field(None, description="set when the list sits inside an iframe")
+    placeholder: str | None = Field(None, description="暂无信息 and the like, when the list shows one")
+    list_rect: Rect | None = None
+    error: str | None = None
+    html_path: str | None = Field(None, description="rendered HTML saved in the bundle (relative path)")
+    screenshot_path: str | None = None
+    elapsed_ms: float = 0.0
+
+
+class ColumnFacts(_Model):
+    """A column (栏目) found on the site, with its home-page block and its list page."""
+
+    name: str
+    url: str = Field(description="the list page URL (where its 更多 link leads): the column's identity")
+    level: int = 1
+    found_in: list[Literal["nav", "home_block", "home_link", "tree", "scenario"]] = Field(default_factory=list)
+    override_class: ColumnClass | None = None
+    override_kind: Literal["list", "hub", "content"] | None = None
+    home_items: list[ListItem] = Field(default_factory=list, description="rows its home-page block shows")
+    home_block_selector: str | None = None
+    home_block_rect: Rect | None = None
+    page: PageFacts | None = None
+    skipped: str | None = Field(None, description="why the list page was not read (budget, exclude, …)")
+
+
+class ErrorRecord(_Model):
+    url: str
+    stage: Literal["home", "column", "detail", "evidence", "site", "internal"]
+    kind: Literal["timeout", "http_status", "navigation", "budget", "internal"]
+    message: str
+    screenshot_path: str | None = None
+    html_path: str | None = None
+
+
+class SiteArtifacts(_Model):
+    artifacts_version: str = ARTIFACTS_VERSION
+    site_id: str
+    home_url: str
+    captured_at: dt.datetime
+    as_of: dt.date
+    home: PageFacts | None = None
+    columns: list[ColumnFacts] = Field(default_factory=list)
+    errors: list[ErrorRecord] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    pages_rendered: int = 0
+    pages_fetched: int = 0

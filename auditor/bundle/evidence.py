@@ -1,0 +1,98 @@
+"""Evidence images for findings: the page's full screenshot with the offending element outlined, and a crop.
+
+One screenshot per page backs every finding on that page (Lighthouse style); the outline and the crop are
+cut from the rect recorded at gather time, so this runs offline, also when a saved bundle is judged again.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw
+
+from auditor.artifacts import ColumnFacts, PageFacts, Rect, SiteArtifacts
+from auditor.bundle.models import Evidence, Finding
+from auditor.bundle.store import EvidenceStore
+
+OUTLINE = (220, 20, 20)
+OUTLINE_WIDTH = 4
+CROP_MARGIN = 48
+FALLBACK_CROP_HEIGHT = 900  # no rect: the first screen of the page
+
+
+@dataclass(frozen=True)
+class EvidenceSource:
+    screenshot: str | None
+    html: str | None
+    rect: Rect | None
+    page_url: str
+
+
+def evidence_source(facts: ColumnFacts | None, home: PageFacts | None) -> EvidenceSource | None:
+    """Which saved page proves a column finding: its list page, else its home-page block."""
+    if facts is None:
+        return None
+    page = facts.page
+    if page is not None and page.screenshot_path:
+        return EvidenceSource(page.screenshot_path, page.html_path, page.list_rect, page.final_url or page.url)
+    if facts.home_items and home is not None and home.screenshot_path:
+        return EvidenceSource(home.screenshot_path, home.html_path, facts.home_block_rect, home.url)
+    if page is not None and page.html_path:
+        return EvidenceSource(None, page.html_path, None, page.url)
+    return None
+
+
+def outline(image: Image.Image, rect: Rect) -> Image.Image:
+    marked = image.convert("RGB")
+    draw = ImageDraw.Draw(marked)
+    left, top = max(0, rect.x - 6), max(0, rect.y - 6)
+    right = min(marked.width - 1, rect.x + rect.width + 6)
+    bottom = min(marked.height - 1, rect.y + rect.height + 6)
+    if right > left and bottom > top:
+        draw.rectangle((left, top, right, bottom), outline=OUTLINE, width=OUTLINE_WIDTH)
+    return marked
+
+
+def crop_box(image: Image.Image, rect: Rect | None) -> tuple[int, int, int, int]:
+    if rect is None:
+        return (0, 0, image.width, min(image.height, FALLBACK_CROP_HEIGHT))
+    left = max(0, int(rect.x) - CROP_MARGIN)
+    top = max(0, int(rect.y) - CROP_MARGIN)
+    right = min(image.width, int(rect.x + rect.width) + CROP_MARGIN)
+    bottom = min(image.height, int(rect.y + rect.height) + CROP_MARGIN)
+    if right <= left or bottom <= top:
+        return (0, 0, image.width, min(image.height, FALLBACK_CROP_HEIGHT))
+    return (left, top, right, bottom)
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def attach_evidence(findings: list[Finding], artifacts: SiteArtifacts, store: EvidenceStore) -> list[Finding]:
+    """Write an outlined screenshot and a crop per finding; return findings with their evidence paths."""
+    by_url = {facts.url: facts for facts in artifacts.columns}
+    opened: dict[str, Image.Image] = {}
+    result: list[Finding] = []
+    for finding in findings:
+        source = evidence_source(by_url.get(finding.target.url), artifacts.home)
+        if source is None:
+            result.append(finding)
+            continue
+        evidence = Evidence(html=source.html, page_url=source.page_url)
+        if source.screenshot is not None:
+            if source.screenshot not in opened:
+                opened[source.screenshot] = Image.open(io.BytesIO(store.read_bytes(source.screenshot)))
+                opened[source.screenshot].load()
+            image = opened[source.screenshot]
+            marked = outline(image, source.rect) if source.rect else image.convert("RGB")
+            evidence.screenshot = store.write_bytes(f"evidence/{finding.id}-page.png", _png(marked))
+            evidence.crop = store.write_bytes(
+                f"evidence/{finding.id}-crop.png", _png(marked.crop(crop_box(marked, source.rect)))
+            )
+        target = finding.target.model_copy(update={"rect": source.rect})
+        result.append(finding.model_copy(update={"evidence": evidence, "target": target}))
+    return result

@@ -1,0 +1,124 @@
+"""The findings bundle: the contract other tools (reports, re-checks, the bulletin) read.
+
+Field names and finding codes here are a contract: add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from auditor.artifacts import DateSource, ErrorRecord, PageKind, Rect
+from auditor.settings import ColumnClass
+
+SCHEMA_VERSION = "1.0"
+
+Severity = Literal["veto", "deduction", "warning", "needs_review"]
+SEVERITY_ORDER: dict[str, int] = {"veto": 3, "deduction": 2, "warning": 1, "needs_review": 0}
+ColumnStatus = Literal["fresh", "warning", "stale", "blank", "undated", "unreadable", "not_judged"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class SiteInfo(_Model):
+    id: str
+    name: str
+    code: str
+    kind: str
+    home: str
+
+
+class Target(_Model):
+    url: str = Field(description="the column's list page URL, or the page the finding is about")
+    column: str | None = Field(None, description="column name")
+    selector: str | None = Field(None, description="CSS path of the offending element")
+    frame_url: str | None = None
+    rect: Rect | None = None
+
+
+class Evidence(_Model):
+    screenshot: str | None = Field(None, description="full-page PNG with the offending element outlined")
+    crop: str | None = Field(None, description="PNG crop around the outlined element")
+    html: str | None = Field(None, description="rendered HTML of the page")
+    page_url: str | None = Field(None, description="the page the screenshot shows")
+
+
+class Finding(_Model):
+    id: str = Field(description="stable across runs: hash of code and target URL")
+    code: str
+    indicator_zh: str
+    severity: Severity
+    target: Target
+    observed: dict[str, Any] = Field(default_factory=dict)
+    message_zh: str
+    evidence: Evidence = Field(default_factory=Evidence)
+
+
+class Veto(_Model):
+    code: str
+    indicator_zh: str
+    count: int
+    threshold: int
+    message_zh: str
+    columns: list[str] = Field(default_factory=list, description="list page URLs counted")
+
+
+class Verdict(_Model):
+    qualified: bool | None = Field(description="合格; None when the site could not be assessed")
+    vetoes: list[Veto] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+    note_zh: str = ""
+
+
+class ColumnResult(_Model):
+    name: str
+    url: str
+    column_class: ColumnClass = Field(alias="class")
+    class_source: Literal["scenario", "meta", "name", "default"]
+    level: int
+    page_kind: PageKind
+    latest_date: date | None
+    date_source: DateSource
+    item_count: int
+    status: ColumnStatus
+    window: str | None = Field(None, description="e.g. 2周, 6个月")
+    window_start: date | None = None
+    stale_on: date | None = Field(None, description="first monitoring point at which it counts as stale")
+    found_in: list[str] = Field(default_factory=list)
+
+
+class RunStats(_Model):
+    pages_rendered: int = 0
+    pages_fetched: int = 0
+    duration_s: float = 0.0
+
+
+class Bundle(_Model):
+    schema_version: str = SCHEMA_VERSION
+    auditor_version: str
+    site: SiteInfo
+    as_of: date = Field(description="monitoring point T")
+    started_at: datetime
+    finished_at: datetime
+    requested_url: str
+    final_url: str | None = None
+    verdict: Verdict
+    columns: list[ColumnResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    errors: list[ErrorRecord] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    settings: dict[str, Any] = Field(default_factory=dict, description="thresholds and windows used")
+    stats: RunStats = Field(default_factory=RunStats)
+    artifacts: str = Field("artifacts.json", description="gathered facts, for offline re-judging")
+
+
+def bundle_json_schema() -> dict[str, Any]:
+    schema = Bundle.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://auditor.local/schemas/bundle.schema.json"
+    schema["title"] = "auditor findings bundle"
+    return schema

@@ -1,0 +1,134 @@
+"""Bundle storage on the file system: atomic writes and a sha256 manifest.
+
+A site's bundle is built in a staging folder next to its final place and swapped in when complete, so a
+reader never sees half a bundle, and every file is written with write-to-temp + os.replace, so a reader
+never sees half a file. manifest.json lists the sha256 and size of every other file (py-wacz style) so the
+evidence can be checked after the fact (`auditor verify`). Other backends (object storage for distributed
+runs) implement the same three methods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Protocol
+
+MANIFEST = "manifest.json"
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class EvidenceStore(Protocol):
+    def write_bytes(self, relative: str, data: bytes) -> str: ...
+    def write_json(self, relative: str, payload: Any) -> str: ...
+    def read_bytes(self, relative: str) -> bytes: ...
+
+
+def safe_name(text: str, limit: int = 60) -> str:
+    return SAFE_NAME.sub("_", text).strip("_")[:limit] or "page"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class FileBundleStore:
+    """One site's bundle folder, written in a staging folder until `commit()`."""
+
+    def __init__(self, final_dir: Path) -> None:
+        self.final_dir = final_dir
+        final_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.root = Path(tempfile.mkdtemp(dir=final_dir.parent, prefix=f".{final_dir.name}.staging-"))
+
+    def path(self, relative: str) -> Path:
+        target = (self.root / relative).resolve()
+        if self.root.resolve() not in target.parents:
+            raise ValueError(f"evidence path escapes the bundle: {relative}")
+        return target
+
+    def write_bytes(self, relative: str, data: bytes) -> str:
+        atomic_write(self.path(relative), data)
+        return relative
+
+    def write_json(self, relative: str, payload: Any) -> str:
+        text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False)
+        return self.write_bytes(relative, (text + "\n").encode("utf-8"))
+
+    def read_bytes(self, relative: str) -> bytes:
+        return self.path(relative).read_bytes()
+
+    def exists(self, relative: str) -> bool:
+        return self.path(relative).is_file()
+
+    def write_manifest(self) -> dict[str, Any]:
+        files = []
+        for path in sorted(p for p in self.root.rglob("*") if p.is_file() and p.name != MANIFEST):
+            files.append(
+                {
+                    "path": path.relative_to(self.root).as_posix(),
+                    "sha256": sha256_file(path),
+                    "size": path.stat().st_size,
+                }
+            )
+        manifest = {"algorithm": "sha256", "files": files}
+        self.write_json(MANIFEST, manifest)
+        return manifest
+
+    def commit(self) -> Path:
+        """Swap the finished bundle into place; the previous bundle of this site is removed."""
+        old = None
+        if self.final_dir.exists():
+            old = self.final_dir.with_name(f".{self.final_dir.name}.old-{os.getpid()}")
+            self.final_dir.rename(old)
+        self.root.rename(self.final_dir)
+        self.root = self.final_dir
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return self.final_dir
+
+    def discard(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def verify_manifest(bundle_dir: Path) -> list[str]:
+    """Problems found when re-hashing a bundle against its manifest (empty when intact)."""
+    manifest_path = bundle_dir / MANIFEST
+    if not manifest_path.is_file():
+        return [f"{manifest_path}: missing"]
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    problems = []
+    listed = set()
+    for entry in manifest["files"]:
+        path = bundle_dir / entry["path"]
+        listed.add(entry["path"])
+        if not path.is_file():
+            problems.append(f"{entry['path']}: missing")
+        elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
+            problems.append(f"{entry['path']}: hash or size differs")
+    for path in bundle_dir.rglob("*"):
+        relative = path.relative_to(bundle_dir).as_posix()
+        if path.is_file() and relative != MANIFEST and relative not in listed:
+            problems.append(f"{relative}: not in manifest")
+    return problems

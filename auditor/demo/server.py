@@ -1,0 +1,165 @@
+"""Serve the demo portal (or any pure page function) on 127.0.0.1 from a daemon thread.
+
+`auditor demo` and the tests start a DemoServer; the faulty test site (tests/sites/faulty.py) reuses
+LocalSiteServer with its own routes. Handlers run in daemon threads and never block stop(): a handler told to
+hang waits on the server's stop event, so stop() releases it at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any, Self
+
+from auditor.demo import content as c
+from auditor.demo.site import Response, render
+
+if TYPE_CHECKING:
+    from datetime import date
+    from types import TracebackType
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # Do not join handler threads on close: a hanging handler must not hold up stop().
+    block_on_close = False
+    site: LocalSiteServer
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # Browsers reset keep-alive connections when a page or context closes; socketserver would print a
+        # traceback for each. Page bugs never reach here (the handler answers them with a 500).
+        del request, client_address
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+    server_version = "QingxiCMS/5.0"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's parameter name
+        # Quiet: a demo run or a test suite must not print one line per request.
+        del format, args
+
+    def do_GET(self) -> None:
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(send_body=False)
+
+    def _answer(self, *, send_body: bool) -> None:
+        site = self.server.site
+        site.log_request_path(self.path)
+        try:
+            response = site.render(self.path)
+        except Exception:  # a bug in a page generator must show as a 500, not kill the connection silently
+            response = Response(500, "text/plain; charset=utf-8", b"internal error")
+        if response.delay_s and site.wait_or_stopped(response.delay_s):
+            self.close_connection = True  # the server is stopping: drop the hanging request unanswered
+            return
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("Cache-Control", "no-cache")
+        if response.location:
+            self.send_header("Location", response.location)
+        self.end_headers()
+        if send_body:
+            try:
+                self.wfile.write(response.body)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeouts in tests)
+                return
+
+
+class LocalSiteServer:
+    """A local HTTP site whose pages come from `render(path)`; subclasses define render and home_path."""
+
+    home_path = "/"
+
+    def __init__(self, *, port: int = 0, host: str = "127.0.0.1") -> None:
+        self.host = host
+        self.port = port
+        self.base_url = ""
+        self.home_url = ""
+        self.request_log: list[str] = []
+        self._log_lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def render(self, path: str) -> Response:
+        raise NotImplementedError
+
+    def log_request_path(self, path: str) -> None:
+        with self._log_lock:
+            self.request_log.append(path)
+
+    def wait_or_stopped(self, seconds: float) -> bool:
+        """Sleep up to `seconds`; True when the server began stopping meanwhile."""
+        return self._stopping.wait(seconds)
+
+    def start(self) -> Self:
+        if self._server is not None:
+            return self
+        self._stopping.clear()
+        server = _Server((self.host, self.port), _Handler)
+        server.site = self
+        self._server = server
+        self.port = server.server_address[1]
+        self.base_url = f"http://{self.host}:{self.port}"
+        self.home_url = self.base_url + self.home_path
+        self._thread = threading.Thread(target=server.serve_forever, name=type(self).__name__, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        self._stopping.set()  # release handlers that are hanging on purpose
+        server.shutdown()
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class DemoServer(LocalSiteServer):
+    """The bundled demo portal 青溪区人民政府, with every date relative to the monitoring point as_of."""
+
+    home_path = "/portal/"
+
+    def __init__(self, as_of: date, *, port: int = 0, host: str = "127.0.0.1") -> None:
+        super().__init__(port=port, host=host)
+        self.as_of = as_of
+
+    def render(self, path: str) -> Response:
+        return render(path, self.as_of, self.base_url)
+
+
+def scenario_yaml(home_url: str, as_of: date | None = None) -> str:
+    """The scenario file for the demo site: zero-config, discovery finds every column from the home page."""
+    dated = (
+        "" if as_of is None else f"# Dates on the site are generated relative to T = {as_of.isoformat()}.\n"
+    )
+    return (
+        f"# {c.SITE_NAME} — bundled demo district portal (served locally by `auditor demo`)\n"
+        + dated
+        + "site:\n"
+        + f"  id: {c.SITE_ID}\n"
+        + f"  name: {c.SITE_NAME}\n"
+        + f'  code: "{c.SITE_CODE}"\n'
+        + "  kind: portal\n"
+        + f"  home: {home_url}\n"
+    )

@@ -1,0 +1,118 @@
+"""The demo portal 青溪区人民政府 as a pure function: (path, as_of, base_url) -> Response.
+
+No I/O and no clock: every date on every page is computed from as_of, the monitoring point T, so a test can
+serve the site "as of" any day and know what each column should yield (auditor/demo/expected.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from auditor.demo import assets, pages
+from auditor.demo import content as c
+from auditor.demo.rows import article_path, column_rows, find_row
+
+if TYPE_CHECKING:
+    from datetime import date
+
+HTML = "text/html; charset=utf-8"
+ARTICLE_PATH = re.compile(r"^/portal/art/(?P<col>[a-z]+)/(?P<n>\d+)\.html$")
+IMAGE_PATH = re.compile(r"^/portal/images/(?P<name>[\w-]+)\.png$")
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: int
+    content_type: str
+    body: bytes
+    # Seconds the server holds the answer back (faulty test sites hang; the demo itself never does).
+    delay_s: float = 0.0
+    location: str | None = None  # for redirects
+
+
+def _html(text: str, status: int = 200, charset: str = "utf-8") -> Response:
+    if charset == "gbk":
+        # GBK lacks a few characters (©); browsers and lxml read numeric references the same either way.
+        return Response(status, "text/html; charset=GBK", text.encode("gbk", errors="xmlcharrefreplace"))
+    return Response(status, HTML, text.encode("utf-8"))
+
+
+def _json(data: object) -> Response:
+    return Response(
+        200, "application/json; charset=utf-8", json.dumps(data, ensure_ascii=False).encode("utf-8")
+    )
+
+
+def api_rows(column_id: str, as_of: date) -> list[dict[str, str]]:
+    """Rows as the JSON list API serves them: [{"title", "url", "date"}], newest first."""
+    return [
+        {"title": row.title, "url": article_path(column_id, row), "date": row.day.isoformat()}
+        for row in column_rows(column_id, as_of)
+    ]
+
+
+def render(path: str, as_of: date, base_url: str) -> Response:
+    """Answer one GET for `path` (query and fragment ignored) as the demo site would on day as_of."""
+    path = urlsplit(path).path or "/"
+    if path in {"/", "/index.html"}:
+        return Response(302, HTML, b"", location="/portal/")
+    if path in {"/portal", "/portal/", "/portal/index.html", "/portal/index.htm"}:
+        return _html(pages.home(as_of, base_url))
+    static = _static(path)
+    if static is not None:
+        return static
+    if path == "/portal/api/xzdt.json":
+        return _json(api_rows("xzdt", as_of))
+    if path == "/portal/api/tjxx.json":
+        return _json([])
+    if match := ARTICLE_PATH.match(path):
+        col = c.COLUMNS_BY_ID.get(match["col"])
+        row = find_row(col.id, int(match["n"]), as_of) if col and col.page_kind == "list" else None
+        if col is not None and row is not None:
+            return _html(pages.article(col, row, as_of, base_url), charset=col.charset)
+        return _html(pages.not_found(as_of, base_url), 404)
+    return _column_page(path, as_of, base_url)
+
+
+def _static(path: str) -> Response | None:
+    if path == "/portal/css/site.css":
+        return Response(200, "text/css; charset=utf-8", assets.static_file("site.css"))
+    if path == "/portal/js/common.js":
+        return Response(200, "application/javascript; charset=utf-8", assets.static_file("common.js"))
+    if path == "/favicon.ico":
+        return Response(200, "image/png", assets.picture_png("emblem"))
+    if (match := IMAGE_PATH.match(path)) and match["name"] in assets.PICTURE_NAMES:
+        return Response(200, "image/png", assets.picture_png(match["name"]))
+    return None
+
+
+def _column_page(path: str, as_of: date, base_url: str) -> Response:
+    # Column pages answer at their directory URL and at index.html inside it (the pagination links use that).
+    key = path.removesuffix("index.html") if path.endswith("/index.html") else path
+    if key.endswith("/list.html"):
+        col = c.COLUMNS_BY_PATH.get(key.removesuffix("list.html"))
+        if col is not None and col.markup == "iframe":
+            return _html(pages.frame_page(col, as_of))
+    if key == "/portal/lxwm.html":
+        return _html(pages.contact(as_of, base_url))
+    if not key.endswith((".html", "/")):
+        key += "/"  # /portal/qqgk answers like /portal/qqgk/ (no redirect: keeps request logs simple)
+    col = c.COLUMNS_BY_PATH.get(key)
+    if col is None:
+        return _html(pages.not_found(as_of, base_url), 404)
+    if col.markup == "error500":
+        return Response(500, HTML, pages.SERVER_ERROR.encode("utf-8"))
+    special = {
+        "xxgk": pages.xxgk_hub,
+        "hdjl": pages.hdjl_hub,
+        "qqgk": pages.qqgk,
+        "wzdt": pages.sitemap,
+        "xxgkzn": pages.xxgk_guide,
+    }
+    if col.id in special:
+        return _html(special[col.id](as_of, base_url))
+    return _html(pages.list_page(col, as_of, base_url), charset=col.charset)

@@ -1,0 +1,181 @@
+"""HTML helpers shared by the extractors: decoding, parsing, region tests, CSS paths, row text.
+
+Pure functions over bytes and lxml trees; no browser, no network.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
+
+from lxml import html as lxml_html
+from lxml.etree import ParserError, _Element
+
+# Charset names as they appear in Content-Type headers and <meta> tags. GBK and GB2312 pages are decoded
+# as GB18030, their superset, because real "GB2312" pages routinely contain GBK-only characters.
+HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "gb_2312-80", "euc-cn"})
+
+# Regions that are page furniture, not content: their links and lists are never a column's items.
+FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
+FURNITURE_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|menus|header|foot|footer|bottom|copyright|banner|crumbs?|breadcrumbs?|"
+    r"position|location|dqwz|sidebar|side|tree|share|search|login|topbar|toolbar|friendlink|links?)(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "option", "head"})
+BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "tr", "td", "th", "dd", "dt", "br", "h1", "h2", "h3", "h4", "h5", "h6", "span", "em", "i"}
+)
+FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|7z|jpg|jpeg|png|gif|mp4|mp3|apk)$", re.IGNORECASE)
+CSS_IDENT = re.compile(r"^[A-Za-z_][\w-]*$")
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Decode a page the way a browser would: header charset, then <meta>, then UTF-8, then GB18030."""
+    candidates: list[str] = []
+    if content_type and (match := HEADER_CHARSET.search(content_type)):
+        candidates.append(match.group(1))
+    if match := META_CHARSET.search(body[:4096]):
+        candidates.append(match.group(1).decode("ascii", "ignore"))
+    candidates += ["utf-8", "gb18030"]
+    for name in candidates:
+        codec = "gb18030" if name.lower() in GB_FAMILY else name
+        try:
+            return body.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("utf-8", errors="replace")
+
+
+def parse(html: str) -> _Element:
+    """Parse HTML into an lxml tree; an empty or unparsable document gives an empty <html>."""
+    # lxml refuses str input that carries an XML encoding declaration; strip it.
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    try:
+        return lxml_html.document_fromstring(text or "<html></html>")
+    except (ParserError, ValueError):
+        return lxml_html.document_fromstring("<html></html>")
+
+
+def page_meta(doc: _Element) -> dict[str, str]:
+    """<meta name=…> values, names as written (SiteIDCode, ColumnName, ColumnType, PubDate, …)."""
+    meta: dict[str, str] = {}
+    for element in doc.iter("meta"):
+        name = element.get("name") or element.get("property")
+        content = element.get("content")
+        if name and content is not None and name not in meta:
+            meta[name.strip()] = content.strip()
+    return meta
+
+
+def page_title(doc: _Element) -> str:
+    title = doc.find(".//title")
+    return normalise_space(title.text_content()) if title is not None else ""
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u3000", " ").replace("\xa0", " ")).strip()
+
+
+def class_and_id(element: _Element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def is_furniture(element: _Element) -> bool:
+    """True when the element or an ancestor is navigation, header, footer, sidebar or similar."""
+    node: _Element | None = element
+    while node is not None and isinstance(node.tag, str):
+        if node.tag in FURNITURE_TAGS or node.get("role") in {"navigation", "contentinfo", "banner"}:
+            return True
+        if node.tag not in {"span", "a", "em", "i", "b", "strong", "font"} and FURNITURE_CLASS.search(
+            class_and_id(node)
+        ):
+            return True
+        node = node.getparent()
+    return False
+
+
+def clean_url(href: str | None, base: str) -> str | None:
+    """Absolute http(s) URL without fragment, or None for javascript:, mailto:, empty links."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
+        return None
+    url, _fragment = urldefrag(urljoin(base, href))
+    if not url.startswith(("http://", "https://")):
+        return None
+    return url
+
+
+@lru_cache(maxsize=4096)
+def canonical_url(url: str) -> str:
+    """The identity of a page: scheme and host lower-cased, index.html dropped, no fragment."""
+    parts = urlsplit(url)
+    path = re.sub(r"/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$", "/", parts.path or "/", flags=re.I)
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def is_file_url(url: str) -> bool:
+    return bool(FILE_SUFFIX.search(urlsplit(url).path))
+
+
+def css_path(element: _Element) -> str:
+    """A CSS selector that finds this element again in the same DOM (browser or lxml)."""
+    parts: list[str] = []
+    node: _Element | None = element
+    while node is not None and isinstance(node.tag, str) and node.tag != "html":
+        ident = node.get("id")
+        if ident and CSS_IDENT.match(ident):
+            parts.append(f"{node.tag}#{ident}")
+            break
+        parent = node.getparent()
+        if parent is None or node.tag == "body":
+            parts.append(node.tag)
+        else:
+            same = [child for child in parent if child.tag == node.tag]
+            parts.append(node.tag if len(same) == 1 else f"{node.tag}:nth-of-type({same.index(node) + 1})")
+        node = parent
+    return " > ".join(reversed(parts))
+
+
+def row_text(element: _Element) -> str:
+    """An element's visible text with separate text nodes on separate lines.
+
+    The date extractor treats a date alone on its line (its own <span>/<td>) as a list date, and a date
+    inside running text (a title) as not one. A label ending in a colon stays on the line of its value.
+    """
+    pieces: list[str] = []
+    _collect_text(element, pieces, top=True)
+    lines: list[str] = []
+    for piece in (normalise_space(p) for p in pieces):
+        if not piece:
+            continue
+        if lines and lines[-1].endswith((":", "：")):
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return "\n".join(lines)
+
+
+def _collect_text(node: _Element, pieces: list[str], *, top: bool = False) -> None:
+    if node.tag == "a":
+        # A link is one title: dates inside it are running text, never a date of their own.
+        pieces.append(link_text(node))
+    elif isinstance(node.tag, str) and node.tag not in SKIP_TAGS:
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            _collect_text(child, pieces)
+    if not top and node.tail:
+        pieces.append(node.tail)
+
+
+def link_text(anchor: _Element) -> str:
+    """The fullest title of a link: its text, or its title attribute when the text is cut short (…)."""
+    text = normalise_space(anchor.text_content())
+    title = normalise_space(anchor.get("title") or "")
+    return title if len(title) > len(text) else text

@@ -1,0 +1,227 @@
+"""Reading one column's list page: HTTP first, the browser when the static HTML cannot answer cleanly.
+
+Static HTML is trusted only for a clean pass: a dated list whose newest item is inside the window, a
+non-empty list of a class without a window, or a hub of sub-columns. Anything that could become a finding
+(stale, blank, undated, unreadable, warning) is confirmed in the browser, which also takes the screenshot the
+finding needs. A JS-rendered list can therefore never be judged from its empty static shell.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+from playwright.async_api import BrowserContext
+
+from auditor.artifacts import ColumnFacts, ErrorRecord, ListItem, PageFacts, PageKind
+from auditor.bundle.store import safe_name
+from auditor.extract.discovery import hub_children
+from auditor.extract.dates import date_from_url, detail_page_date, parse_date_string
+from auditor.extract.html import canonical_url, is_file_url, page_meta, parse, row_text
+from auditor.extract.lists import ListExtraction, extract_list
+from auditor.gather.http import HttpPage, fetch_async
+from auditor.gather.render import element_rect, navigate, open_page, screenshot
+from auditor.rules.columns import judge_column
+from auditor.scenario import ColumnOverride
+from auditor.settings import DETAIL_PAGES_PER_UNDATED_LIST
+
+if TYPE_CHECKING:
+    from auditor.gather.site import SiteGatherer
+
+RENDER_SLOTS = 2  # pages rendered at once per site: more do not raise throughput on 2 cores
+MIN_CONTENT_CHARS = 200
+MIN_HUB_CHILDREN = 2
+_KIND: dict[str, PageKind] = {"list": "list", "empty": "list", "hub": "hub", "none": "content"}
+
+
+class ColumnReader:
+    def __init__(self, site: SiteGatherer, context: BrowserContext) -> None:
+        self.site = site
+        self.context = context
+        self.options = site.options
+        self.render_slots = asyncio.Semaphore(RENDER_SLOTS)
+        self.hub_html: dict[str, str] = {}  # hub pages' HTML by canonical URL, for second-level discovery
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _override(self, facts: ColumnFacts) -> ColumnOverride | None:
+        key = canonical_url(facts.url)
+        for override in self.site.site.columns:
+            if override.url and canonical_url(urljoin(self.site.site.home, override.url)) == key:
+                return override
+            if not override.url and override.name == facts.name:
+                return override
+        return None
+
+    def _timeout(self) -> float:
+        return max(1.0, min(self.site.site.limits.page_timeout_s, self.site.budget.left()))
+
+    def _error(self, url: str, stage: str, kind: str, message: str, **paths: str | None) -> None:
+        self.site.artifacts.errors.append(
+            ErrorRecord(url=url, stage=stage, kind=kind, message=message, **paths)  # type: ignore[arg-type]
+        )
+
+    @staticmethod
+    def _evidence_name(url: str) -> str:
+        parts = urlsplit(url)
+        return f"pages/{safe_name(parts.path)}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+
+    def _extract(self, html: str, url: str, override: ColumnOverride | None) -> ListExtraction:
+        extraction = extract_list(
+            html,
+            url,
+            as_of=self.options.as_of,
+            list_selector=override.list_selector if override else None,
+            item_selector=override.item_selector if override else None,
+            date_selector=override.date_selector if override else None,
+        )
+        if extraction.kind in {"none", "hub"}:
+            # A page without a list that links to several sub-columns (its tree, or paths below its own)
+            # is a hub such as 信息公开: its children are read as second-level columns.
+            children = hub_children(html, url, in_scope=self.site.in_scope)
+            extraction.kind = "hub" if len(children) >= MIN_HUB_CHILDREN else "none"
+            if extraction.kind == "hub":
+                self.hub_html[canonical_url(url)] = html
+        return extraction
+
+    @staticmethod
+    def _page(url: str, extraction: ListExtraction, **fields: object) -> PageFacts:
+        return PageFacts(
+            url=url,
+            title=extraction.title,
+            meta=extraction.meta,
+            kind=_KIND[extraction.kind],
+            items=extraction.items,
+            list_selector=extraction.selector,
+            placeholder=extraction.placeholder,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def _clean_pass(self, facts: ColumnFacts, page: PageFacts, extraction: ListExtraction) -> bool:
+        # Hubs are rendered: their column trees are often script-built, and a JS list page's static shell
+        # (sidebar links, no rows yet) looks like a hub.
+        if page.kind == "content":
+            return extraction.text_chars >= MIN_CONTENT_CHARS and not extraction.iframe_urls
+        if not page.items:
+            return False
+        status = judge_column(facts.model_copy(update={"page": page}), self.options.as_of).status
+        return status in {"fresh", "not_judged"}
+
+    # -- reading -------------------------------------------------------------------------------------
+    async def read(self, facts: ColumnFacts) -> ColumnFacts:
+        if facts.skipped:
+            return facts
+        if self.site.budget.left() <= 1:
+            facts.skipped = "site time budget exhausted"
+            self._error(facts.url, "column", "budget", facts.skipped)
+            return facts
+        override = self._override(facts)
+        force_render = self.options.render == "always" or bool(override and (override.render or override.steps))
+        if not force_render:
+            page, extraction, response = await self._via_http(facts.url, override)
+            if extraction is not None:
+                await self._date_undated(page.items)
+            if response.timed_out:
+                facts.page = page
+                self._error(facts.url, "column", "timeout", response.error or "timeout")
+                return facts
+            if extraction is not None and (
+                self._clean_pass(facts, page, extraction) or (override is not None and override.render is False)
+            ):
+                facts.page = page
+                return facts
+        facts.page = await self._via_browser(facts.url, override)
+        return facts
+
+    async def _via_http(
+        self, url: str, override: ColumnOverride | None
+    ) -> tuple[PageFacts, ListExtraction | None, HttpPage]:
+        response = await fetch_async(url, timeout=self._timeout())
+        self.site.artifacts.pages_fetched += 1
+        if not response.ok or not response.is_html:
+            error = response.error or f"not an HTML page ({response.content_type})"
+            page = PageFacts(url=url, final_url=response.final_url, status=response.status, fetched_by="http",
+                             kind="error", error=error, elapsed_ms=response.elapsed_ms)
+            return page, None, response
+        extraction = self._extract(response.text, response.final_url, override)
+        frame_url = None
+        if extraction.kind in {"none", "empty"} and extraction.iframe_urls:
+            # Static CMS pages often put the list in an iframe; fetching its src is as cheap as the page.
+            for src in extraction.iframe_urls[:3]:
+                if not self.site.in_scope(src):
+                    continue
+                inner = await fetch_async(src, timeout=self._timeout())
+                self.site.artifacts.pages_fetched += 1
+                if inner.ok and (sub := self._extract(inner.text, inner.final_url, override)).kind == "list":
+                    extraction, frame_url = sub, src
+                    break
+        page = self._page(url, extraction, final_url=response.final_url, status=response.status,
+                          fetched_by="http", list_frame_url=frame_url, elapsed_ms=response.elapsed_ms)
+        return page, extraction, response
+
+    async def _via_browser(self, url: str, override: ColumnOverride | None) -> PageFacts:
+        async with self.render_slots, open_page(self.context) as tab:
+            rendered = await navigate(tab, url, timeout_s=self._timeout(), steps=override.steps if override else ())
+            self.site.artifacts.pages_rendered += 1
+            base = rendered.final_url or url
+            extraction = self._extract(rendered.html, base, override)
+            frame_url = None
+            if extraction.kind != "list" or not extraction.dated:
+                for inner_url, inner_html in rendered.frames:
+                    if not self.site.in_scope(inner_url):
+                        continue
+                    sub = self._extract(inner_html, inner_url, override)
+                    if sub.kind == "list" and (sub.dated or extraction.kind != "list"):
+                        extraction, frame_url = sub, inner_url
+                        break
+            shot = rect = None
+            if self.options.evidence and not rendered.timed_out:
+                shot = await screenshot(tab)
+                rect = await element_rect(tab, extraction.selector, frame_url)
+        name = self._evidence_name(url)
+        html_path = shot_path = None
+        if self.options.evidence:
+            if rendered.html:
+                html_path = self.site.store.write_bytes(f"{name}.html", rendered.html.encode("utf-8"))
+            if shot:
+                shot_path = self.site.store.write_bytes(f"{name}.png", shot)
+        common = {"final_url": rendered.final_url, "status": rendered.status, "fetched_by": "browser",
+                  "html_path": html_path, "screenshot_path": shot_path, "elapsed_ms": rendered.elapsed_ms}
+        if rendered.error:
+            kind = "timeout" if rendered.timed_out else "http_status" if rendered.status else "navigation"
+            self._error(url, "column", kind, rendered.error, screenshot_path=shot_path, html_path=html_path)
+            return PageFacts(url=url, kind="error", error=rendered.error, **common)  # type: ignore[arg-type]
+        page = self._page(url, extraction, list_frame_url=frame_url, list_rect=rect, **common)
+        await self._date_undated(page.items)
+        return page
+
+    async def _date_undated(self, items: list[ListItem]) -> None:
+        """Give undated rows a date from their article pages: PubDate meta, 发布时间 text, then the URL."""
+        undated = [i for i in items if i.date is None and i.url and self.site.in_scope(i.url) and not is_file_url(i.url)]
+        if not undated:
+            return
+        # Undated lists are in publishing order in practice; pinned rows are old by definition.
+        newest_looking = [i for i in undated if not i.pinned][:DETAIL_PAGES_PER_UNDATED_LIST]
+        await asyncio.gather(*(self._date_from_detail(item) for item in newest_looking))
+        for item in undated:
+            if item.date is None and item.url and (from_url := date_from_url(item.url)) is not None:
+                item.date, item.date_text, item.date_source = from_url, item.url, "url"
+
+    async def _date_from_detail(self, item: ListItem) -> None:
+        assert item.url is not None
+        response = await fetch_async(item.url, timeout=self._timeout())
+        self.site.artifacts.pages_fetched += 1
+        if not response.ok:
+            self._error(item.url, "detail", "timeout" if response.timed_out else "http_status",
+                        response.error or "detail page failed")
+            return
+        doc = parse(response.text)
+        pubdate = page_meta(doc).get("PubDate") or page_meta(doc).get("pubdate")
+        if pubdate and (value := parse_date_string(pubdate)) is not None:
+            item.date, item.date_text, item.date_source = value, pubdate, "meta"
+            return
+        body = doc.find("body")
+        found = detail_page_date(row_text(body if body is not None else doc), as_of=self.options.as_of)
+        if found is not None:
+            item.date, item.date_text, item.date_source = found.value, found.text, "detail"

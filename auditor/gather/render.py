@@ -1,0 +1,181 @@
+"""Rendering one page in the browser: navigate, let scripts settle, run scenario steps, snapshot.
+
+Each URL gets a fresh page that is closed afterwards whatever happens (a page whose navigation failed
+cannot be reused). The snapshot is the rendered DOM of the page and of its same-site frames, read by the
+same pure extractors as HTTP-fetched HTML.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+from playwright.async_api import BrowserContext, Frame, Page
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
+
+from auditor.artifacts import Rect
+from auditor.scenario import ClickStep, FrameStep, ScrollStep, Step, WaitForStep, WaitStep
+from auditor.settings import SCREENSHOT_MAX_HEIGHT, SETTLE_CAP_MS
+
+# Installed in every page before its scripts run: counts in-flight fetch/XHR and short timers, and the time
+# of the last DOM mutation, so `settle` can tell when a JS-rendered list has arrived. Timers longer than 2 s
+# (carousels, polling) are not waited for.
+SETTLE_INIT_SCRIPT = """
+(() => {
+  if (window.__auditor) return;
+  const state = window.__auditor = {requests: 0, timers: new Set(), lastMutation: Date.now()};
+  const origFetch = window.fetch;
+  if (origFetch) window.fetch = function (...args) {
+    state.requests++;
+    return origFetch.apply(this, args).finally(() => { state.requests--; state.lastMutation = Date.now(); });
+  };
+  const origSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {
+    state.requests++;
+    this.addEventListener('loadend', () => { state.requests--; state.lastMutation = Date.now(); });
+    return origSend.apply(this, args);
+  };
+  const origSetTimeout = window.setTimeout, origClear = window.clearTimeout;
+  window.setTimeout = function (fn, delay, ...rest) {
+    let id;
+    const wrapped = function () { state.timers.delete(id); return typeof fn === 'function' ? fn.apply(this, rest) : undefined; };
+    id = origSetTimeout.call(this, wrapped, delay);
+    if ((delay || 0) <= 2000) state.timers.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) { state.timers.delete(id); return origClear.call(this, id); };
+  const watch = () => new MutationObserver(() => { state.lastMutation = Date.now(); })
+    .observe(document.documentElement, {subtree: true, childList: true, characterData: true});
+  if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
+  window.__auditorIdle = (quietMs) => state.requests <= 0 && state.timers.size === 0
+    && Date.now() - state.lastMutation >= quietMs;
+})();
+"""
+QUIET_MS = 80
+
+
+@dataclass
+class RenderedPage:
+    url: str
+    final_url: str | None = None
+    status: int | None = None
+    html: str = ""
+    title: str = ""
+    frames: list[tuple[str, str]] = field(default_factory=list)  # (frame URL, rendered HTML)
+    error: str | None = None
+    timed_out: bool = False
+    elapsed_ms: float = 0.0
+
+
+async def settle(frame: Frame | Page, cap_ms: int = SETTLE_CAP_MS) -> None:
+    """Wait until no request or short timer is pending and the DOM has been quiet; give up at the cap."""
+    with contextlib.suppress(PlaywrightError):
+        await frame.wait_for_function(
+            f"() => !window.__auditorIdle || window.__auditorIdle({QUIET_MS})", timeout=cap_ms, polling=50
+        )
+
+
+async def run_steps(page: Page, steps: tuple[Step, ...], timeout_ms: float) -> Frame | Page:
+    """Scenario steps before reading (click a tab, enter an iframe, wait, scroll); returns the frame to read."""
+    target: Frame | Page = page
+    for step in steps:
+        if isinstance(step, ClickStep):
+            await target.locator(step.click).first.click(timeout=timeout_ms)
+            await settle(target)
+        elif isinstance(step, WaitForStep):
+            await target.locator(step.wait_for).first.wait_for(timeout=timeout_ms)
+        elif isinstance(step, FrameStep):
+            handle = await target.locator(step.frame).first.element_handle(timeout=timeout_ms)
+            frame = await handle.content_frame() if handle else None
+            if frame is None:
+                raise PlaywrightError(f"step frame: {step.frame} is not an iframe")
+            await settle(frame)
+            target = frame
+        elif isinstance(step, ScrollStep):
+            script = (
+                "window.scrollTo(0, document.body.scrollHeight)"
+                if step.scroll == "bottom"
+                else f"window.scrollBy(0, {int(step.scroll)})"
+            )
+            await target.evaluate(script)
+            await settle(target)
+        elif isinstance(step, WaitStep):
+            await page.wait_for_timeout(step.wait_ms)
+    return target
+
+
+@contextlib.asynccontextmanager
+async def open_page(context: BrowserContext) -> AsyncIterator[Page]:
+    page = await context.new_page()
+    try:
+        yield page
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            await page.close()
+
+
+async def navigate(page: Page, url: str, *, timeout_s: float, steps: tuple[Step, ...] = ()) -> RenderedPage:
+    started = time.monotonic()
+    result = RenderedPage(url=url)
+    try:
+        response = await page.goto(url, wait_until="load", timeout=timeout_s * 1000)
+        result.status = response.status if response is not None else None
+        result.final_url = page.url
+        await settle(page)
+        target = await run_steps(page, steps, timeout_s * 1000) if steps else page
+        result.html = await target.content()
+        result.title = await page.title()
+        if target is page:
+            for frame in page.frames[1:]:
+                with contextlib.suppress(PlaywrightError):
+                    result.frames.append((frame.url, await frame.content()))
+        else:
+            result.final_url = target.url
+    except PlaywrightTimeoutError as exc:
+        result.error, result.timed_out = f"timeout after {timeout_s:.0f}s: {exc.message.splitlines()[0]}", True
+    except PlaywrightError as exc:
+        result.error = f"navigation failed: {exc.message.splitlines()[0]}"
+    if result.error is None and result.status is not None and result.status >= 400:
+        result.error = f"HTTP {result.status}"
+    result.elapsed_ms = (time.monotonic() - started) * 1000
+    return result
+
+
+async def screenshot(page: Page) -> bytes | None:
+    """Full-page PNG, cut at SCREENSHOT_MAX_HEIGHT so endless pages cannot exhaust memory."""
+    try:
+        height = await page.evaluate("() => document.documentElement.scrollHeight")
+        width = page.viewport_size["width"] if page.viewport_size else 1366
+        if height and height > SCREENSHOT_MAX_HEIGHT:
+            clip = {"x": 0, "y": 0, "width": width, "height": SCREENSHOT_MAX_HEIGHT}
+            return await page.screenshot(full_page=True, clip=clip, timeout=30_000)  # type: ignore[arg-type]
+        return await page.screenshot(full_page=True, timeout=30_000)
+    except PlaywrightError:
+        return None
+
+
+async def element_rect(page: Page, selector: str | None, frame_url: str | None = None) -> Rect | None:
+    """Where the element sits on the full-page screenshot (frames included), or None."""
+    if not selector:
+        return None
+    frame: Frame | Page = page
+    if frame_url:
+        frame = next((f for f in page.frames if f.url == frame_url), page.main_frame)
+    try:
+        locator = frame.locator(selector).first
+        box = await locator.bounding_box(timeout=2000)
+        # An empty list container has no height: outline the nearest ancestor that has one instead.
+        for _ in range(3):
+            if box is not None and box["width"] > 0 and box["height"] > 0:
+                break
+            locator = locator.locator("xpath=..")
+            box = await locator.bounding_box(timeout=2000)
+        scroll = await page.evaluate("() => [window.scrollX, window.scrollY]")
+    except PlaywrightError:
+        return None
+    if box is None or box["width"] <= 0 or box["height"] <= 0:
+        return None
+    return Rect(x=box["x"] + scroll[0], y=box["y"] + scroll[1], width=box["width"], height=box["height"])

@@ -1,0 +1,217 @@
+"""Gathering one site: browser and HTTP → SiteArtifacts. It collects facts and never judges them.
+
+Per site: a fresh browser context; the home page is always rendered (menus and home blocks are often
+written by script); columns are discovered from it and from hub pages; each column's list page is read
+over HTTP first and rendered only when the static HTML cannot give a clean answer (see `column_page`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+from playwright.async_api import Browser, BrowserContext, Route
+
+from auditor.artifacts import ColumnFacts, ErrorRecord, PageFacts, Rect, SiteArtifacts
+from auditor.bundle.store import EvidenceStore
+from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, hub_children
+from auditor.extract.html import canonical_url
+from auditor.gather.browser import new_site_context
+from auditor.gather.column import ColumnReader
+from auditor.gather.render import SETTLE_INIT_SCRIPT, element_rect, navigate, open_page, screenshot
+from auditor.scenario import ColumnOverride, Scenario
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass(frozen=True)
+class GatherOptions:
+    as_of: date
+    evidence: bool = True  # screenshots and rendered HTML of every rendered page
+    block_offsite: bool = False  # abort browser requests to hosts outside the site's scope (tests, demo)
+    render: str = "auto"  # auto: HTTP first, render when needed; always: render every list page
+    concurrency: int = 4  # column pages in flight per site
+
+
+class Budget:
+    """The site's time budget; every page timeout is cut to what is left."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+
+def scope_checker(scenario: Scenario) -> tuple[set[str], Callable[[str], bool]]:
+    site = scenario.site
+    hosts = {urlsplit(site.home).netloc.lower()} | {h.lower() for h in site.scope}
+    excludes = [re.compile(p) for p in site.exclude]
+
+    def in_scope(url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.netloc.lower() in hosts and not any(p.search(url) for p in excludes)
+
+    return hosts, in_scope
+
+
+def _override_for(column: DiscoveredColumn, overrides: tuple[ColumnOverride, ...], home: str) -> ColumnOverride | None:
+    key = canonical_url(column.url)
+    for override in overrides:
+        if override.url and canonical_url(urljoin(home, override.url)) == key:
+            return override
+    return next((o for o in overrides if not o.url and o.name == column.name), None)
+
+
+class SiteGatherer:
+    def __init__(self, browser: Browser, scenario: Scenario, options: GatherOptions, store: EvidenceStore) -> None:
+        self.browser = browser
+        self.scenario = scenario
+        self.site = scenario.site
+        self.options = options
+        self.store = store
+        self.hosts, self.in_scope = scope_checker(scenario)
+        self.budget = Budget(self.site.limits.site_budget_s)
+        self.block_rects: dict[str, Rect | None] = {}
+        self.artifacts = SiteArtifacts(
+            site_id=self.site.id,
+            home_url=self.site.home,
+            captured_at=datetime.now(SHANGHAI),
+            as_of=options.as_of,
+        )
+
+    async def _block_offsite(self, route: Route) -> None:
+        if urlsplit(route.request.url).netloc.lower() in self.hosts or route.request.url.startswith("data:"):
+            await route.continue_()
+        else:
+            await route.abort("blockedbyclient")
+
+    async def gather(self) -> SiteArtifacts:
+        context = await new_site_context(self.browser)
+        try:
+            await context.add_init_script(SETTLE_INIT_SCRIPT)
+            if self.options.block_offsite:
+                await context.route("**/*", self._block_offsite)
+            await self._gather(context)
+        except Exception as exc:  # one site's failure is recorded in its bundle and never stops the run
+            self.artifacts.errors.append(
+                ErrorRecord(url=self.site.home, stage="internal", kind="internal", message=f"{type(exc).__name__}: {exc}")
+            )
+        finally:
+            await context.close()
+        return self.artifacts
+
+    async def _render_home(self, context: BrowserContext) -> list[DiscoveredColumn] | None:
+        """Render the home page, discover its columns and note where each home block sits on it."""
+        discovered: list[DiscoveredColumn] = []
+        block_rects: dict[str, Rect | None] = {}
+        async with open_page(context) as page:
+            timeout = min(self.site.limits.page_timeout_s, self.budget.left())
+            rendered = await navigate(page, self.site.home, timeout_s=timeout)
+            self.artifacts.pages_rendered += 1
+            if not rendered.error and self.site.discover:
+                discovered = discover_home_columns(
+                    rendered.html, rendered.final_url or self.site.home, as_of=self.options.as_of,
+                    in_scope=self.in_scope,
+                )
+            shot = None
+            if self.options.evidence and not rendered.timed_out:
+                shot = await screenshot(page)
+                for column in discovered:
+                    if column.block_selector and column.block_selector not in block_rects:
+                        block_rects[column.block_selector] = await element_rect(page, column.block_selector)
+        self.block_rects = block_rects
+        html_path = shot_path = None
+        if self.options.evidence:
+            if rendered.html:
+                html_path = self.store.write_bytes("pages/home.html", rendered.html.encode("utf-8"))
+            if shot:
+                shot_path = self.store.write_bytes("pages/home.png", shot)
+        self.artifacts.home = PageFacts(
+            url=self.site.home,
+            final_url=rendered.final_url,
+            status=rendered.status,
+            fetched_by="browser",
+            title=rendered.title,
+            kind="error" if rendered.error else "hub",
+            error=rendered.error,
+            html_path=html_path,
+            screenshot_path=shot_path,
+            elapsed_ms=rendered.elapsed_ms,
+        )
+        if rendered.error:
+            kind = "timeout" if rendered.timed_out else "http_status" if rendered.status else "navigation"
+            self.artifacts.errors.append(
+                ErrorRecord(url=self.site.home, stage="home", kind=kind, message=rendered.error,
+                            screenshot_path=shot_path, html_path=html_path)
+            )
+            return None
+        return discovered
+
+    def _plan(self, discovered: list[DiscoveredColumn], *, with_scenario: bool = True) -> list[ColumnFacts]:
+        """Discovered columns plus the scenario's own, with overrides applied, within max_columns."""
+        overrides = self.site.columns
+        planned: dict[str, ColumnFacts] = {}
+        for column in discovered:
+            override = _override_for(column, overrides, self.site.home)
+            planned.setdefault(canonical_url(column.url), self._facts(column, override))
+        for override in overrides if with_scenario else ():
+            if override.url is None:
+                continue
+            url = urljoin(self.site.home, override.url)
+            if canonical_url(url) not in planned:
+                column = DiscoveredColumn(override.name or url, url, override.level or 1, ["scenario"])
+                planned[canonical_url(url)] = self._facts(column, override)
+        limit = self.site.limits.max_columns
+        columns = [c for c in planned.values() if c.skipped != "scenario: skip"]
+        if len(columns) > limit:
+            self.artifacts.warnings.append(f"{len(columns)} columns found; only the first {limit} are read")
+        return columns[:limit]
+
+    def _facts(self, column: DiscoveredColumn, override: ColumnOverride | None) -> ColumnFacts:
+        return ColumnFacts(
+            name=(override.name if override and override.name else column.name),
+            url=column.url,
+            level=(override.level if override and override.level else column.level),
+            found_in=column.found_in,  # type: ignore[arg-type]
+            override_class=override.column_class if override else None,
+            override_kind=override.page_kind if override else None,
+            home_items=column.items,
+            home_block_selector=column.block_selector,
+            home_block_rect=self.block_rects.get(column.block_selector or ""),
+            skipped="scenario: skip" if override and override.skip else None,
+        )
+
+    async def _gather(self, context: BrowserContext) -> None:
+        discovered = await self._render_home(context)
+        if discovered is None:
+            return
+        columns = self._plan(discovered)
+        reader = ColumnReader(self, context)
+        semaphore = asyncio.Semaphore(self.options.concurrency)
+
+        async def read(facts: ColumnFacts) -> ColumnFacts:
+            async with semaphore:
+                return await reader.read(facts)
+
+        done = await asyncio.gather(*(read(c) for c in columns))
+        # Hub pages (信息公开, 互动交流) name second-level columns in their trees: read those too.
+        known = {canonical_url(c.url) for c in done} | {canonical_url(self.site.home)}
+        children: list[DiscoveredColumn] = []
+        for hub in done:
+            html = reader.hub_html.get(canonical_url(hub.url))
+            if hub.page is None or hub.page.kind != "hub" or html is None:
+                continue
+            for name, url in hub_children(html, hub.page.final_url or hub.url, in_scope=self.in_scope):
+                if canonical_url(url) not in known:
+                    known.add(canonical_url(url))
+                    children.append(DiscoveredColumn(name, url, hub.level + 1, ["tree"]))
+        second = self._plan(children, with_scenario=False)[: max(0, self.site.limits.max_columns - len(done))]
+        done += await asyncio.gather(*(read(c) for c in second))
+        self.artifacts.columns = list(done)

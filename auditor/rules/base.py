@@ -1,0 +1,90 @@
+"""The rule model: one indicator rule per module, declared by data, evaluated as a pure function.
+
+A rule module defines a `RuleMeta` (code, 中文指标名, severity, threshold, the artifacts it needs) and an
+`evaluate(context) -> list[Finding]`, and registers itself with `@register`. Rules never import Playwright:
+they read `RuleContext`, which is built from saved artifacts, so they run the same live and offline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from auditor.artifacts import SiteArtifacts
+from auditor.bundle.models import ColumnResult, Evidence, Finding, Severity, Target
+from auditor.extract.html import canonical_url
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    code: str  # finding code: a contract other tools read
+    indicator_zh: str  # the official indicator name, e.g. 栏目不更新
+    title_zh: str  # what a pass means
+    failure_title_zh: str  # what a failure means
+    severity: Severity  # default severity of its findings
+    threshold: Any  # the rule's own threshold (window, count), for the bundle's settings block
+    required_artifacts: tuple[str, ...]
+    reference: str  # where the rule comes from, e.g. 国办秘函〔2019〕19号 单项否决指标
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    artifacts: SiteArtifacts
+    as_of: date
+    columns: tuple[ColumnResult, ...]
+    # Facts by list-page URL, for rules that need a column's raw rows or evidence pointers.
+    column_facts: dict[str, Any] = field(default_factory=dict)
+
+
+Evaluate = Callable[[RuleContext], list[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    meta: RuleMeta
+    evaluate: Evaluate
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def register(meta: RuleMeta) -> Callable[[Evaluate], Evaluate]:
+    """Declare a rule: `@register(META)` on its evaluate function."""
+
+    def decorate(evaluate: Evaluate) -> Evaluate:
+        if meta.code in REGISTRY:
+            raise ValueError(f"rule code {meta.code!r} registered twice")
+        REGISTRY[meta.code] = Rule(meta, evaluate)
+        return evaluate
+
+    return decorate
+
+
+def finding_id(code: str, url: str) -> str:
+    """Stable across runs and machines, so re-checks can match a finding to its earlier self."""
+    return hashlib.sha256(f"{code}|{canonical_url(url)}".encode()).hexdigest()[:16]
+
+
+def make_finding(
+    meta: RuleMeta,
+    *,
+    url: str,
+    message_zh: str,
+    observed: dict[str, Any],
+    column: str | None = None,
+    selector: str | None = None,
+    severity: Severity | None = None,
+) -> Finding:
+    return Finding(
+        id=finding_id(meta.code, url),
+        code=meta.code,
+        indicator_zh=meta.indicator_zh,
+        severity=severity or meta.severity,
+        target=Target(url=url, column=column, selector=selector),
+        observed=observed,
+        message_zh=message_zh,
+        evidence=Evidence(),
+    )

@@ -1,0 +1,65 @@
+"""栏目不更新: a list column whose newest item is older than its class's window ending on T."""
+
+from __future__ import annotations
+
+from auditor.bundle.models import Finding
+from auditor.rules.base import RuleContext, RuleMeta, make_finding, register
+from auditor.settings import CLASS_RULES, WARNING_DAYS
+
+META = RuleMeta(
+    code="column_stale",
+    indicator_zh="栏目不更新",
+    title_zh="栏目在监测时间窗口内有更新",
+    failure_title_zh="栏目在监测时间窗口内未更新",
+    # Alone a stale column is a deduction; it becomes part of a veto when the site's count reaches a
+    # threshold (column_vetoes), and is then re-labelled `veto`.
+    severity="deduction",
+    threshold={"windows": {c.value: (r.window.label_zh if r.window else None) for c, r in CLASS_RULES.items()},
+               "warning_days": WARNING_DAYS},
+    required_artifacts=("columns",),
+    reference="国办秘函〔2019〕19号 单项否决指标 栏目不更新",
+)
+
+
+@register(META)
+def evaluate(context: RuleContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for column in context.columns:
+        if column.status not in {"stale", "warning"}:
+            continue
+        class_name = CLASS_RULES[column.column_class].name_zh
+        observed = {
+            "latest_date": column.latest_date.isoformat() if column.latest_date else None,
+            "date_source": column.date_source,
+            "window": column.window,
+            "window_start": column.window_start.isoformat() if column.window_start else None,
+            "as_of": context.as_of.isoformat(),
+            "column_class": column.column_class.value,
+            "level": column.level,
+        }
+        if column.status == "stale":
+            assert column.window_start is not None
+            assert column.latest_date is not None
+            overdue = (column.window_start - column.latest_date).days
+            observed["days_overdue"] = overdue
+            message = (
+                f"{class_name}栏目“{column.name}”最新信息发布于{column.latest_date:%Y年%m月%d日},"
+                f"监测时间点前{column.window}({column.window_start:%m月%d日}—{context.as_of:%m月%d日})内未更新,"
+                f"已超期{overdue}天"
+            )
+            severity = None
+        else:
+            assert column.stale_on is not None
+            days_left = (column.stale_on - context.as_of).days
+            observed["stale_on"] = column.stale_on.isoformat()
+            observed["days_left"] = days_left
+            message = (
+                f"{class_name}栏目“{column.name}”最新信息发布于{column.latest_date:%Y年%m月%d日},"
+                f"如不更新将于{column.stale_on:%Y年%m月%d日}起超出{column.window}更新期限"
+            )
+            severity = "warning"
+        findings.append(
+            make_finding(META, url=column.url, column=column.name, message_zh=message, observed=observed,
+                         severity=severity)
+        )
+    return findings

@@ -1,0 +1,135 @@
+"""End to end: the CLI audits the demo portal in a real Chromium; partial assertions on the bundle."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from PIL import Image
+
+from auditor.bundle.store import verify_manifest
+from auditor.demo.expected import EXPECTED_COLUMNS, expected_latest
+from auditor.demo.server import scenario_yaml
+
+pytestmark = pytest.mark.browser
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "auditor/schemas/bundle.schema.json").read_text("utf-8"))
+FINDING_OF_STATUS = {"stale": ("column_stale", "deduction"), "warning": ("column_stale", "warning"),
+                     "blank": ("column_blank", "deduction")}
+
+
+@pytest.fixture(scope="module")
+def demo_run(demo_server, as_of, tmp_path_factory):
+    work = tmp_path_factory.mktemp("demo")
+    scenario = work / "qingxi.yaml"
+    scenario.write_text(scenario_yaml(demo_server.home_url, as_of), encoding="utf-8")
+    out = work / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "auditor", "run", str(scenario), "--as-of", as_of.isoformat(), "--out", str(out),
+         "--block-offsite", "--fail-on", "veto"],
+        capture_output=True, text=True, check=False, timeout=600,
+    )
+    bundle_dir = out / "qingxi"
+    bundle = json.loads((bundle_dir / "bundle.json").read_text("utf-8")) if bundle_dir.exists() else None
+    return done, bundle_dir, bundle
+
+
+@pytest.fixture(scope="module")
+def bundle(demo_run):
+    done, _, bundle = demo_run
+    assert bundle is not None, done.stderr
+    return bundle
+
+
+def columns_by_url(bundle, base):
+    return {c["url"].removeprefix(base): c for c in bundle["columns"]}
+
+
+def test_run_exits_zero_without_veto_and_prints_a_chinese_summary(demo_run):
+    done, _, _ = demo_run
+    assert done.returncode == 0, done.stderr
+    assert "检查结果汇总" in done.stdout
+    assert "青溪区人民政府" in done.stdout
+    assert "3101140038" in done.stdout
+
+
+def test_bundle_validates_and_manifest_verifies(demo_run, bundle):
+    _, bundle_dir, _ = demo_run
+    jsonschema.validate(bundle, SCHEMA)
+    assert verify_manifest(bundle_dir) == []
+    assert bundle["schema_version"] == "1.0"
+    assert bundle["as_of"] == "2021-03-21"
+    assert bundle["started_at"].endswith("+08:00")
+    assert bundle["site"] == {"id": "qingxi", "name": "青溪区人民政府", "code": "3101140038", "kind": "portal",
+                              "home": bundle["requested_url"]}
+
+
+@pytest.mark.parametrize("expected", [c for c in EXPECTED_COLUMNS if c.page_kind == "list"], ids=lambda c: c.id)
+def test_every_demo_column_gets_its_latest_date_and_status(bundle, demo_server, as_of, expected):
+    found = columns_by_url(bundle, demo_server.base_url)
+    assert expected.path in found, f"{expected.name} not discovered; found {sorted(found)}"
+    column = found[expected.path]
+    latest = expected_latest(expected, as_of)
+    assert column["latest_date"] == (latest.isoformat() if latest else None), column
+    assert column["status"] == expected.status, column
+    assert column["level"] == expected.level, column
+    if expected.date_source != "none":
+        assert column["date_source"] in {expected.date_source, "meta"} if expected.date_source == "detail" \
+            else column["date_source"] == expected.date_source, column
+
+
+def test_hubs_and_content_pages_are_not_judged(bundle, demo_server):
+    found = columns_by_url(bundle, demo_server.base_url)
+    for expected in EXPECTED_COLUMNS:
+        if expected.page_kind != "list" and expected.path in found:
+            assert found[expected.path]["status"] == "not_judged", found[expected.path]
+
+
+def test_exactly_the_expected_findings(bundle, demo_server):
+    expected = {
+        (*FINDING_OF_STATUS[c.status], demo_server.base_url + c.path)
+        for c in EXPECTED_COLUMNS
+        if c.status in FINDING_OF_STATUS
+    }
+    actual = {(f["code"], f["severity"], f["target"]["url"]) for f in bundle["findings"]}
+    assert actual == {(code, severity, url) for code, severity, url in expected}
+
+
+def test_findings_carry_evidence_files(demo_run, bundle):
+    _, bundle_dir, _ = demo_run
+    for finding in bundle["findings"]:
+        evidence = finding["evidence"]
+        assert evidence["screenshot"] and evidence["crop"] and evidence["html"], finding
+        with Image.open(bundle_dir / evidence["screenshot"]) as page, Image.open(bundle_dir / evidence["crop"]) as crop:
+            assert page.width >= 1000
+            assert crop.width <= page.width
+            assert crop.height <= page.height
+        assert finding["target"]["rect"] is not None, finding
+        assert "<html" in (bundle_dir / evidence["html"]).read_text("utf-8").lower()
+
+
+def test_outline_is_drawn_around_the_list(demo_run, bundle):
+    _, bundle_dir, _ = demo_run
+    finding = next(f for f in bundle["findings"] if f["code"] == "column_stale")
+    rect = finding["target"]["rect"]
+    with Image.open(bundle_dir / finding["evidence"]["screenshot"]) as image:
+        pixel = image.convert("RGB").getpixel((int(rect["x"]) - 5, int(rect["y"] + rect["height"] / 2)))
+    assert pixel == (220, 20, 20)
+
+
+def test_failing_list_page_is_recorded_and_home_block_used(bundle, demo_server):
+    errors = [e for e in bundle["errors"] if e["url"] == demo_server.base_url + "/portal/col/sqdt/"]
+    assert errors
+    assert errors[0]["kind"] == "http_status"
+    assert "500" in errors[0]["message"]
+
+
+def test_verdict_counts(bundle):
+    verdict = bundle["verdict"]
+    assert verdict["qualified"] is True
+    assert verdict["vetoes"] == []
+    assert verdict["counts"]["column_stale_news_notice"] == 3  # 部门动态, 工作动态, 政策解读
+    assert verdict["counts"]["column_blank_many"] == 2
