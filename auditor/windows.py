@@ -48,3 +48,8 @@ def stale_on(latest: date, window: Window) -> date:
     while window_start(probe, window) <= latest:
         probe += timedelta(days=1)
     return probe
+
+
+def cn_date(day: date) -> str:
+    """2021年3月8日: the way notices write dates."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -15,7 +15,8 @@ Choosing a publication date goes by tiers, first hit wins:
 only its 成文日期 is dated by it rather than undated, and a page is published no earlier than the latest.
 Never chosen: dates with an event/validity label (有效期至, 截止, 会议时间, 实施日期, 今天是…, and any other
 "X时间/X日期"), dates followed by 起施行/前/截止…, parts of a range (A至B is a period, not a publication),
-dates glued into running text (关于2021年4月10日举办…), and dates on copyright/ICP footer lines.
+dates glued into running text (关于2021年4月10日举办…), dates from the first copyright/ICP footer line
+on, and dates on 上一篇/下一篇 lines.
 """
 
 from __future__ import annotations
@@ -77,12 +78,8 @@ RFC_PATTERN = re.compile(  # HTTP Last-Modified and RSS: "Mon, 15 Mar 2021 10:30
     r"(?:[A-Za-z]{3},\s*)?(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3})\s+(?P<y>\d{4})"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[+-]\d{4}))?"
 )
-_MONTHS = {
-    name: i
-    for i, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 
 # CMS article URLs: TRS /202103/t20210315_123.html; /2021-03/15/content_1.htm; /2021/03/15/…;
 # Hanweb /art/2021/3/15/art_1_2.html; /20210315/…; /202103/15/…. Tried in this order.
@@ -96,7 +93,8 @@ URL_DATE_PATTERNS = (
 _URL_PATH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://[^/?#]*)?(?P<path>[^?#]*)")
 
 # Labels, by what they say about the date after them. Unknown "X时间/X日期" labels (培训时间, 开奖日期) name
-# an event, so they count as NONPUB. 日期/时间 alone are generic only when not the tail of a longer word.
+# an event, so they count as NONPUB. The two-char 日期/时间/发布/更新 count only when not the tail of a
+# longer word: "培训时间" is not "时间", and "区政府发布2021年…" is a title, not a 发布 label.
 _ROLE_LABELS = {
     "strong": "发布时间 发布日期 发布于 发布 发文日期 发文时间 发表时间 发表日期 公开日期 公开时间 "
     "公布日期 公布时间 公告日期 上网时间 上网日期 信息时间 信息日期 生成日期 录入时间 录入日期 "
@@ -121,7 +119,7 @@ _CONNECT = r"[ \t:为\[\]【】()]*"  # between a label and its date: "发布时
 
 def _spaced(label: str) -> str:
     body = "[ \t]*".join(map(re.escape, label))  # "发 布 时 间" on sites that space out labels
-    return rf"(?<!{_CJK}){body}" if LABEL_ROLES[label] == "generic" else body
+    return rf"(?<!{_CJK}){body}" if len(label) == 2 and LABEL_ROLES[label] != "nonpub" else body
 
 
 LABEL_PATTERN = re.compile(
@@ -163,9 +161,8 @@ class FoundDate:
 class _Candidate:
     found: FoundDate
     role: str | None  # LABEL_ROLES value of its label, "nonpub" for a deadline marker after it, or None
-    placement: (
-        int  # 0: inside running text; 1: set off by spaces/brackets/separators or labelled; 2: own line
-    )
+    # 0: inside running text; 1: set off by spaces, brackets or separators, or labelled; 2: on its own line
+    placement: int
     in_range: bool
     footer: bool
 
@@ -253,8 +250,10 @@ def _label_before(norm: str, line_start: int, start: int) -> str | None:
     if match is None and not norm[line_start:start].strip(" \t" + _OPEN) and line_start > 0:
         prev_start = norm.rfind("\n", 0, line_start - 1) + 1
         prev = norm[prev_start : line_start - 1].strip()
-        if len(prev) <= 12:
-            match = LABEL_PATTERN.fullmatch(prev) or OTHER_LABEL_PATTERN.fullmatch(prev)
+        if len(prev) <= 12:  # a short title ending in 时间 is not a label unless it ends with a colon
+            match = LABEL_PATTERN.fullmatch(prev) or (
+                prev.endswith(":") and OTHER_LABEL_PATTERN.fullmatch(prev)
+            )
     return re.sub(r"[ \t]", "", match["label"]) if match else None
 
 
@@ -279,9 +278,11 @@ def _placement(norm: str, line: tuple[int, int], span: tuple[int, int], *, numer
 def _analyse(text: str, as_of: date) -> tuple[_Candidate, ...]:
     norm = text.translate(_WIDTH)
     spans: list[tuple[re.Match[str], bool]] = []
+    taken = bytearray(len(norm))  # earlier patterns win: "2021年3月15日" is not also a "3月15日"
     for pattern, numeric in _TEXT_PATTERNS:
         for match in pattern.finditer(norm):
-            if all(match.end() <= m.start() or match.start() >= m.end() for m, _ in spans):
+            if not any(taken[match.start() : match.end()]):
+                taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
                 spans.append((match, numeric))
     spans.sort(key=lambda item: item[0].start())
     footer_at = norm.rfind("\n", 0, hit.start()) + 1 if (hit := FOOTER_PATTERN.search(norm)) else len(norm)
@@ -324,7 +325,7 @@ def find_dates(text: str, *, as_of: date) -> list[FoundDate]:
 
 
 def _usable(text: str, as_of: date) -> list[_Candidate]:
-    """Candidates that may name a publication: not ranges, not on footer lines (unless 发布-labelled)."""
+    """Candidates that may name a publication: no event labels, ranges or furniture (unless 发布-labelled)."""
     return [
         c
         for c in _analyse(text, as_of)

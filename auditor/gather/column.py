@@ -22,7 +22,7 @@ from auditor.extract.dates import date_from_url, detail_page_date, parse_date_st
 from auditor.extract.html import canonical_url, is_file_url, page_meta, parse, row_text
 from auditor.extract.lists import ListExtraction, extract_list
 from auditor.gather.http import HttpPage, fetch_async
-from auditor.gather.render import element_rect, navigate, open_page, screenshot
+from auditor.gather.render import PagePool, element_rect, navigate, screenshot
 from auditor.rules.columns import judge_column
 from auditor.scenario import ColumnOverride
 from auditor.settings import DETAIL_PAGES_PER_UNDATED_LIST
@@ -41,7 +41,7 @@ class ColumnReader:
         self.site = site
         self.context = context
         self.options = site.options
-        self.render_slots = asyncio.Semaphore(RENDER_SLOTS)
+        self.tabs = PagePool(context, RENDER_SLOTS)
         self.hub_html: dict[str, str] = {}  # hub pages' HTML by canonical URL, for second-level discovery
 
     # -- helpers -------------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ class ColumnReader:
             ):
                 facts.page = page
                 return facts
-        facts.page = await self._via_browser(facts.url, override)
+        facts.page = await self._via_browser(facts, override)
         return facts
 
     async def _via_http(
@@ -160,41 +160,58 @@ class ColumnReader:
                           fetched_by="http", list_frame_url=frame_url, elapsed_ms=response.elapsed_ms)
         return page, extraction, response
 
-    async def _via_browser(self, url: str, override: ColumnOverride | None) -> PageFacts:
-        async with self.render_slots, open_page(self.context) as tab:
+    async def _via_browser(self, facts: ColumnFacts, override: ColumnOverride | None) -> PageFacts:
+        url = facts.url
+        async with self.tabs.tab() as pooled:
+            tab = pooled.page
             rendered = await navigate(tab, url, timeout_s=self._timeout(), steps=override.steps if override else ())
+            pooled.broken = rendered.error is not None and rendered.status is None
             self.site.artifacts.pages_rendered += 1
-            base = rendered.final_url or url
-            extraction = self._extract(rendered.html, base, override)
-            frame_url = None
-            if extraction.kind != "list" or not extraction.dated:
-                for inner_url, inner_html in rendered.frames:
-                    if not self.site.in_scope(inner_url):
-                        continue
-                    sub = self._extract(inner_html, inner_url, override)
-                    if sub.kind == "list" and (sub.dated or extraction.kind != "list"):
-                        extraction, frame_url = sub, inner_url
-                        break
-            shot = rect = None
-            if self.options.evidence and not rendered.timed_out:
+            extraction, frame_url = self._rendered_list(rendered.html, rendered.final_url or url, rendered.frames,
+                                                        override)
+            page = self._page(url, extraction, list_frame_url=frame_url, final_url=rendered.final_url,
+                              status=rendered.status, fetched_by="browser", elapsed_ms=rendered.elapsed_ms)
+            if rendered.error:
+                page = PageFacts(url=url, final_url=rendered.final_url, status=rendered.status, fetched_by="browser",
+                                 kind="error", error=rendered.error, elapsed_ms=rendered.elapsed_ms)
+            else:
+                await self._date_undated(page.items)
+            shot = None
+            # Screenshots are evidence: taken only for pages that will carry a finding or an error record.
+            if self.options.evidence and not rendered.timed_out and self._needs_evidence(facts, page):
                 shot = await screenshot(tab)
-                rect = await element_rect(tab, extraction.selector, frame_url)
+                page.list_rect = await element_rect(tab, extraction.selector, frame_url)
         name = self._evidence_name(url)
-        html_path = shot_path = None
         if self.options.evidence:
             if rendered.html:
-                html_path = self.site.store.write_bytes(f"{name}.html", rendered.html.encode("utf-8"))
+                page.html_path = self.site.store.write_bytes(f"{name}.html", rendered.html.encode("utf-8"))
             if shot:
-                shot_path = self.site.store.write_bytes(f"{name}.png", shot)
-        common = {"final_url": rendered.final_url, "status": rendered.status, "fetched_by": "browser",
-                  "html_path": html_path, "screenshot_path": shot_path, "elapsed_ms": rendered.elapsed_ms}
+                page.screenshot_path = self.site.store.write_bytes(f"{name}.png", shot)
         if rendered.error:
             kind = "timeout" if rendered.timed_out else "http_status" if rendered.status else "navigation"
-            self._error(url, "column", kind, rendered.error, screenshot_path=shot_path, html_path=html_path)
-            return PageFacts(url=url, kind="error", error=rendered.error, **common)  # type: ignore[arg-type]
-        page = self._page(url, extraction, list_frame_url=frame_url, list_rect=rect, **common)
-        await self._date_undated(page.items)
+            self._error(url, "column", kind, rendered.error, screenshot_path=page.screenshot_path,
+                        html_path=page.html_path)
         return page
+
+    def _rendered_list(
+        self, html: str, url: str, frames: list[tuple[str, str]], override: ColumnOverride | None
+    ) -> tuple[ListExtraction, str | None]:
+        """The page's list, or the list of one of its same-site frames when the page itself has none."""
+        extraction = self._extract(html, url, override)
+        if extraction.kind == "list" and extraction.dated:
+            return extraction, None
+        for inner_url, inner_html in frames:
+            if self.site.in_scope(inner_url):
+                sub = self._extract(inner_html, inner_url, override)
+                if sub.kind == "list" and (sub.dated or extraction.kind != "list"):
+                    return sub, inner_url
+        return extraction, None
+
+    def _needs_evidence(self, facts: ColumnFacts, page: PageFacts) -> bool:
+        if page.kind == "error":
+            return True
+        status = judge_column(facts.model_copy(update={"page": page}), self.options.as_of).status
+        return status not in {"fresh", "not_judged"}
 
     async def _date_undated(self, items: list[ListItem]) -> None:
         """Give undated rows a date from their article pages: PubDate meta, 发布时间 text, then the URL."""

@@ -7,6 +7,7 @@ same pure extractors as HTTP-fetched HTML.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from collections.abc import AsyncIterator
@@ -115,6 +116,47 @@ async def open_page(context: BrowserContext) -> AsyncIterator[Page]:
     finally:
         with contextlib.suppress(PlaywrightError):
             await page.close()
+
+
+class PagePool:
+    """A few reusable tabs per site context: opening a tab costs about as much as loading a page.
+
+    A tab whose navigation failed is closed, never reused (Playwright cannot rely on its state), and every
+    tab is replaced after MAX_USES loads so that per-tab memory does not pile up on long sites.
+    """
+
+    MAX_USES = 50
+
+    def __init__(self, context: BrowserContext, size: int) -> None:
+        self.context = context
+        self.slots = asyncio.Semaphore(size)
+        self.idle: list[tuple[Page, int]] = []
+
+    @contextlib.asynccontextmanager
+    async def tab(self) -> AsyncIterator[PooledTab]:
+        async with self.slots:
+            page, uses = self.idle.pop() if self.idle else (await self.context.new_page(), 0)
+            pooled = PooledTab(page)
+            try:
+                yield pooled
+            finally:
+                if pooled.broken or uses + 1 >= self.MAX_USES or page.is_closed():
+                    with contextlib.suppress(PlaywrightError):
+                        await page.close()
+                else:
+                    self.idle.append((page, uses + 1))
+
+    async def close(self) -> None:
+        for page, _ in self.idle:
+            with contextlib.suppress(PlaywrightError):
+                await page.close()
+        self.idle.clear()
+
+
+@dataclass
+class PooledTab:
+    page: Page
+    broken: bool = False  # set when its navigation failed: the tab is closed instead of reused
 
 
 async def navigate(page: Page, url: str, *, timeout_s: float, steps: tuple[Step, ...] = ()) -> RenderedPage:

@@ -194,13 +194,20 @@ class SiteGatherer:
             return
         columns = self._plan(discovered)
         reader = ColumnReader(self, context)
+        try:
+            done = await self._read_all(reader, columns)
+        finally:
+            await reader.tabs.close()
+        self.artifacts.columns = done
+
+    async def _read_all(self, reader: ColumnReader, columns: list[ColumnFacts]) -> list[ColumnFacts]:
         semaphore = asyncio.Semaphore(self.options.concurrency)
 
         async def read(facts: ColumnFacts) -> ColumnFacts:
             async with semaphore:
                 return await reader.read(facts)
 
-        done = await asyncio.gather(*(read(c) for c in columns))
+        done = list(await asyncio.gather(*(read(c) for c in columns)))
         # Hub pages (信息公开, 互动交流) name second-level columns in their trees: read those too.
         known = {canonical_url(c.url) for c in done} | {canonical_url(self.site.home)}
         children: list[DiscoveredColumn] = []
@@ -214,4 +221,4 @@ class SiteGatherer:
                     children.append(DiscoveredColumn(name, url, hub.level + 1, ["tree"]))
         second = self._plan(children, with_scenario=False)[: max(0, self.site.limits.max_columns - len(done))]
         done += await asyncio.gather(*(read(c) for c in second))
-        self.artifacts.columns = list(done)
+        return done

@@ -5,6 +5,7 @@ from __future__ import annotations
 from auditor.bundle.models import Finding
 from auditor.rules.base import RuleContext, RuleMeta, make_finding, register
 from auditor.settings import CLASS_RULES, WARNING_DAYS
+from auditor.windows import cn_date
 
 META = RuleMeta(
     code="column_stale",
@@ -43,8 +44,8 @@ def evaluate(context: RuleContext) -> list[Finding]:
             overdue = (column.window_start - column.latest_date).days
             observed["days_overdue"] = overdue
             message = (
-                f"{class_name}栏目“{column.name}”最新信息发布于{column.latest_date:%Y年%m月%d日},"
-                f"监测时间点前{column.window}({column.window_start:%m月%d日}—{context.as_of:%m月%d日})内未更新,"
+                f"{class_name}栏目“{column.name}”最新信息发布于{cn_date(column.latest_date)},"
+                f"监测时间点前{column.window}({cn_date(column.window_start)}—{cn_date(context.as_of)})内未更新,"
                 f"已超期{overdue}天"
             )
             severity = None
@@ -54,8 +55,8 @@ def evaluate(context: RuleContext) -> list[Finding]:
             observed["stale_on"] = column.stale_on.isoformat()
             observed["days_left"] = days_left
             message = (
-                f"{class_name}栏目“{column.name}”最新信息发布于{column.latest_date:%Y年%m月%d日},"
-                f"如不更新将于{column.stale_on:%Y年%m月%d日}起超出{column.window}更新期限"
+                f"{class_name}栏目“{column.name}”最新信息发布于{cn_date(column.latest_date)},"
+                f"如不更新将于{cn_date(column.stale_on)}起超出{column.window}更新期限"
             )
             severity = "warning"
         findings.append(

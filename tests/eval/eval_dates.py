@@ -13,15 +13,18 @@ import json
 import platform
 import sys
 import time
-from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from auditor.extract.dates import FoundDate, detail_page_date, list_item_date  # noqa: E402
+from auditor.extract.dates import FoundDate, detail_page_date, list_item_date  # noqa: E402 (after sys.path)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 CASES_PATH = Path(__file__).with_name("dates_cases.jsonl")
 EXTRACTORS: dict[str, Callable[..., FoundDate | None]] = {"list": list_item_date, "detail": detail_page_date}
@@ -33,7 +36,7 @@ def load_cases(path: Path = CASES_PATH) -> list[dict]:
 
 
 def _scores(outcomes: Iterable[str]) -> dict:
-    counts = {key: 0 for key in ("TP", "FP", "TN", "FN")}
+    counts = dict.fromkeys(("TP", "FP", "TN", "FN"), 0)
     for outcome in outcomes:
         counts[outcome] += 1
     n = sum(counts.values())
@@ -79,11 +82,15 @@ def main(argv: list[str]) -> int:
     cases = load_cases(Path(argv[0]) if argv else CASES_PATH)
     report = evaluate(cases)
     print(f"dates eval — {datetime.now().isoformat(timespec='seconds')}, Python {platform.python_version()}")
-    print(f"{'kind':<8}{'N':>5}{'TP':>5}{'FP':>5}{'TN':>5}{'FN':>5}{'precision':>11}{'recall':>8}{'accuracy':>10}{'F1':>7}")
+    print(
+        f"{'kind':<8}{'N':>5}{'TP':>5}{'FP':>5}{'TN':>5}{'FN':>5}{'precision':>11}{'recall':>8}{'accuracy':>10}{'F1':>7}"
+    )
     for kind, scores in report["by_kind"].items():
         print(_row(kind, scores))
     print(_row("all", report["overall"]))
-    print(f"time: {report['seconds'] * 1000:.1f} ms total, {report['seconds_per_case'] * 1e6:.0f} µs per case")
+    print(
+        f"time: {report['seconds'] * 1000:.1f} ms total, {report['seconds_per_case'] * 1e6:.0f} µs per case"
+    )
     if report["errors"]:
         print(f"\nmisclassified ({len(report['errors'])}):")
         for error in report["errors"]:

@@ -133,7 +133,7 @@ def test_findings_carry_code_severity_target_and_observed():
     assert stale.observed["latest_date"] == "2021-03-01"
     assert stale.observed["window_start"] == "2021-03-08"
     assert stale.observed["days_overdue"] == 7
-    assert "2021年03月01日" in stale.message_zh
+    assert "最新信息发布于2021年3月1日,监测时间点前2周(2021年3月8日—2021年3月21日)内未更新,已超期7天" in stale.message_zh
     assert [f.code for f in found["column_blank"]] == ["column_blank"]
     assert "column_stale" not in {f.code for f in found["column_blank"]}
     assert found["column_unreadable"][0].severity == "needs_review"
