@@ -39,7 +39,7 @@ class ListItem(_Model):
     date: dt.date | None = None
     date_text: str | None = Field(None, description="the source text the date was read from")
     date_source: DateSource = "none"
-    pinned: bool = Field(False, description="marked 置顶: often an old item kept above newer ones")
+    pinned: bool = Field(default=False, description="marked 置顶: often an old item kept above newer ones")
 
 
 class PageFacts(_Model):

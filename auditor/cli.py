@@ -17,10 +17,18 @@ from rich.console import Console
 from auditor import __version__
 from auditor.bundle.models import SEVERITY_ORDER, bundle_json_schema
 from auditor.bundle.store import verify_manifest
+from auditor.demo.server import DemoServer, scenario_yaml
 from auditor.gather.browser import BrowserNotFoundError
 from auditor.report.summary import print_summary
 from auditor.run import RunOptions, RunResult, SiteOutcome, run_audits, today_in_shanghai
-from auditor.scenario import Scenario, ScenarioError, collect_scenarios, load_scenario, scenario_json_schema
+from auditor.scenario import (
+    Scenario,
+    ScenarioError,
+    collect_scenarios,
+    load_scenario,
+    parse_scenario,
+    scenario_json_schema,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_ON_CHOICES = ("veto", "deduction", "never")
@@ -110,12 +118,26 @@ def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, qui
 def _run_options(func: click.decorators.FC) -> click.decorators.FC:
     options = [
         click.option("--as-of", callback=_as_of, help="monitoring point T, YYYY-MM-DD (default: today, Shanghai)"),
-        click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="never", show_default=True,
-                     help="exit 1 when a finding reaches this severity"),
-        click.option("--evidence/--no-evidence", default=True, show_default=True,
-                     help="screenshots, crops and rendered HTML"),
-        click.option("--render", type=click.Choice(["auto", "always"]), default="auto", show_default=True,
-                     help="auto: HTTP first, browser when needed; always: render every list page"),
+        click.option(
+            "--fail-on",
+            type=click.Choice(FAIL_ON_CHOICES),
+            default="never",
+            show_default=True,
+            help="exit 1 when a finding reaches this severity",
+        ),
+        click.option(
+            "--evidence/--no-evidence",
+            default=True,
+            show_default=True,
+            help="screenshots, crops and rendered HTML",
+        ),
+        click.option(
+            "--render",
+            type=click.Choice(["auto", "always"]),
+            default="auto",
+            show_default=True,
+            help="auto: HTTP first, browser when needed; always: render every list page",
+        ),
         click.option("--block-offsite", is_flag=True, help="let the browser load nothing outside the site's hosts"),
         click.option("--jobs", type=click.IntRange(1, 8), default=1, show_default=True, help="sites at once"),
         click.option("--headed", is_flag=True, help="show the browser window (debugging)"),
@@ -156,8 +178,13 @@ def _execute_with(scenarios: list[Scenario], out_dir: Path, kwargs: dict[str, ob
         site_jobs=int(kwargs["jobs"]),  # type: ignore[call-overload]
         headless=not kwargs["headed"],
     )
-    return execute(scenarios, options, str(kwargs["fail_on"]), quiet=bool(kwargs["quiet"]),
-                   columns=bool(kwargs["show_columns"]))
+    return execute(
+        scenarios,
+        options,
+        str(kwargs["fail_on"]),
+        quiet=bool(kwargs["quiet"]),
+        columns=bool(kwargs["show_columns"]),
+    )
 
 
 @main.command()
@@ -167,8 +194,6 @@ def _execute_with(scenarios: list[Scenario], out_dir: Path, kwargs: dict[str, ob
 @_run_options
 def demo(out_dir: Path, port: int, serve: bool, **kwargs: object) -> None:
     """Serve the bundled demo district portal on 127.0.0.1 and audit it end to end."""
-    from auditor.demo.server import DemoServer, scenario_yaml  # the demo is not needed by real runs
-
     as_of: date = kwargs["as_of"]  # type: ignore[assignment]
     with DemoServer(as_of, port=port) as server:
         if serve:
@@ -178,8 +203,6 @@ def demo(out_dir: Path, port: int, serve: bool, **kwargs: object) -> None:
                     asyncio.run(asyncio.sleep(3600))
             except KeyboardInterrupt:
                 return
-        from auditor.scenario import parse_scenario
-
         scenario = parse_scenario(scenario_yaml(server.home_url, as_of), "<demo>")
         kwargs["block_offsite"] = True  # the demo never talks to anything but 127.0.0.1
         code = _execute_with([scenario], out_dir, kwargs)

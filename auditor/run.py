@@ -95,7 +95,10 @@ async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions
     store = FileBundleStore(final_dir)
     started = datetime.now(SHANGHAI)
     gather_options = GatherOptions(
-        as_of=options.as_of, evidence=options.evidence, block_offsite=options.block_offsite, render=options.render
+        as_of=options.as_of,
+        evidence=options.evidence,
+        block_offsite=options.block_offsite,
+        render=options.render,
     )
     try:
         try:
@@ -107,7 +110,12 @@ async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions
                 ErrorRecord(url=site.home, stage="site", kind="internal", message=f"{type(exc).__name__}: {exc}")
             )
         bundle = build_bundle(
-            site, artifacts, store, started_at=started, finished_at=datetime.now(SHANGHAI), evidence=options.evidence
+            site,
+            artifacts,
+            store,
+            started_at=started,
+            finished_at=datetime.now(SHANGHAI),
+            evidence=options.evidence,
         )
         write_bundle(store, bundle, artifacts)
         return SiteOutcome(site.id, final_dir, bundle)

@@ -100,7 +100,7 @@ class Site(_Strict):
     scope: tuple[str, ...] = Field((), description="extra hosts whose pages belong to this site")
     columns: tuple[ColumnOverride, ...] = ()
     exclude: tuple[str, ...] = Field((), description="regular expressions; matching URLs are never columns")
-    discover: bool = Field(True, description="discover columns from the home page (false: only `columns`)")
+    discover: bool = Field(default=True, description="discover columns from the home page (false: only `columns`)")
     limits: Limits = Limits()
 
     @field_validator("code", mode="before")

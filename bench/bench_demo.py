@@ -77,8 +77,10 @@ def main() -> None:
         stats = bundle["stats"]
     bare = statistics.median(times["bare"])
     print(f"auditor {__version__} bench, {date.today()}, Python {platform.python_version()}, {platform.machine()}")
-    print(f"URLs: {len(urls)} (home + columns); audit rendered {stats['pages_rendered']} pages and fetched "
-          f"{stats['pages_fetched']} over HTTP per run; median of {args.repeat} runs")
+    print(
+        f"URLs: {len(urls)} (home + columns); audit rendered {stats['pages_rendered']} pages and fetched "
+        f"{stats['pages_fetched']} over HTTP per run; median of {args.repeat} runs"
+    )
     print(f"{'mode':<14}{'seconds':>9}{'pages/s':>9}{'ratio':>8}")
     for label, values in times.items():
         seconds = statistics.median(values)

@@ -40,7 +40,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        Path(temp).replace(path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
@@ -83,15 +83,14 @@ class FileBundleStore:
         return self.path(relative).is_file()
 
     def write_manifest(self) -> dict[str, Any]:
-        files = []
-        for path in sorted(p for p in self.root.rglob("*") if p.is_file() and p.name != MANIFEST):
-            files.append(
-                {
-                    "path": path.relative_to(self.root).as_posix(),
-                    "sha256": sha256_file(path),
-                    "size": path.stat().st_size,
-                }
-            )
+        files = [
+            {
+                "path": path.relative_to(self.root).as_posix(),
+                "sha256": sha256_file(path),
+                "size": path.stat().st_size,
+            }
+            for path in sorted(p for p in self.root.rglob("*") if p.is_file() and p.name != MANIFEST)
+        ]
         manifest = {"algorithm": "sha256", "files": files}
         self.write_json(MANIFEST, manifest)
         return manifest

@@ -30,8 +30,14 @@ def settings_snapshot() -> dict[str, Any]:
         "windows": {c.value: (r.window.label_zh if r.window else None) for c, r in CLASS_RULES.items()},
         "months_as": MONTHS_AS,
         "vetoes": {v.code: v.threshold for v in (VETO_NEWS_NOTICE, VETO_SHOULD_UPDATE, VETO_BLANK)},
-        "rules": {code: {"indicator_zh": r.meta.indicator_zh, "severity": r.meta.severity,
-                         "reference": r.meta.reference} for code, r in REGISTRY.items()},
+        "rules": {
+            code: {
+                "indicator_zh": r.meta.indicator_zh,
+                "severity": r.meta.severity,
+                "reference": r.meta.reference,
+            }
+            for code, r in REGISTRY.items()
+        },
     }
 
 

@@ -11,11 +11,11 @@ and other 1 year, warning 3 days ahead) and hold for any T.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from auditor.demo.rows import column_rows
 from datetime import date, timedelta
 from typing import Literal
 
 from auditor.demo.content import COLUMNS
+from auditor.demo.rows import column_rows
 
 ColumnClassLabel = Literal[
     "news",

@@ -100,9 +100,7 @@ def crumb(*parts: tuple[str, str]) -> str:
     """当前位置：首页 > … ; each part is (text, href), the last one is plain text."""
     links = ['<a href="/portal/">首页</a>']
     for index, (text, href) in enumerate(parts):
-        links.append(
-            escape(text) if index == len(parts) - 1 or not href else f'<a href="{href}">{escape(text)}</a>'
-        )
+        links.append(escape(text) if index == len(parts) - 1 or not href else f'<a href="{href}">{escape(text)}</a>')
     return '<div class="crumb">当前位置：' + " &gt; ".join(links) + "</div>"
 
 

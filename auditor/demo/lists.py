@@ -65,17 +65,12 @@ def _cards(col: DemoColumn, rows: tuple[Row, ...]) -> str:
 def _docwrite(col: DemoColumn, rows: tuple[Row, ...]) -> str:
     # The date exists only as a script argument: static text shows none, the rendered DOM shows it.
     scripts = [f'<script>document.write("{_iso(row)}")</script>' for row in rows]
-    return _ul(
-        [f'<li>{_link(col, r)}<span class="date">{s}</span></li>' for r, s in zip(rows, scripts, strict=True)]
-    )
+    return _ul([f'<li>{_link(col, r)}<span class="date">{s}</span></li>' for r, s in zip(rows, scripts, strict=True)])
 
 
 def _slash(col: DemoColumn, rows: tuple[Row, ...]) -> str:
     return _ul(
-        [
-            f'<li>{_link(col, r)}<span class="date">{r.day.year}/{r.day.month}/{r.day.day}</span></li>'
-            for r in rows
-        ]
+        [f'<li>{_link(col, r)}<span class="date">{r.day.year}/{r.day.month}/{r.day.day}</span></li>' for r in rows]
     )
 
 
@@ -159,9 +154,7 @@ setTimeout(function () {{
 
 def _js_api(_col: DemoColumn, _rows: tuple[Row, ...]) -> str:
     # The rows come from /portal/api/xzdt.json; the static page shows only a loading line.
-    return (
-        f'<ul id="list" class="list"><li>加载中…</li></ul>\n{js_loader("list", "/portal/api/xzdt.json", 100)}'
-    )
+    return f'<ul id="list" class="list"><li>加载中…</li></ul>\n{js_loader("list", "/portal/api/xzdt.json", 100)}'
 
 
 def _js_empty(_col: DemoColumn, _rows: tuple[Row, ...]) -> str:

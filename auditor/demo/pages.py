@@ -193,9 +193,7 @@ def article(col: DemoColumn, row: Row, as_of: date, base_url: str) -> str:
         "PubDate": stamp,
         "ContentSource": row.source or c.HOST_OFFICE,
     }
-    return layout.page(
-        f"{row.title}_{c.SITE_NAME}", page_body, as_of, base_url, meta=meta, charset=col.charset
-    )
+    return layout.page(f"{row.title}_{c.SITE_NAME}", page_body, as_of, base_url, meta=meta, charset=col.charset)
 
 
 def _simple(col: DemoColumn, inner: str, as_of: date, base_url: str, *, meta: bool = True) -> str:

@@ -103,17 +103,13 @@ def column_rows(column_id: str, as_of: date) -> tuple[Row, ...]:
     if col.id == "ywdt":
         # A 置顶 row, old but kept above the newer ones, as CMSs do with standing announcements.
         day = as_of - timedelta(days=c.PINNED_OFFSET)
-        pinned = Row(
-            ARTICLE_BASE, "青溪区政府信息公开工作年度报告发布", _at(day, rng), pinned=True, views=9876
-        )
+        pinned = Row(ARTICLE_BASE, "青溪区政府信息公开工作年度报告发布", _at(day, rng), pinned=True, views=9876)
         rows.insert(0, pinned)
     if col.id == "tzgg":
         # A title naming a future date (T+20) on the newest row: the row's real date is its date cell.
         ahead = cn_date(as_of + timedelta(days=c.TZGG_TRAP_AHEAD))
         first = rows[0]
-        rows[0] = Row(
-            first.n, f"关于{ahead}召开全区安全生产工作会议的通知", first.published, views=first.views
-        )
+        rows[0] = Row(first.n, f"关于{ahead}召开全区安全生产工作会议的通知", first.published, views=first.views)
     if col.id == "tpxw":
         # Picture walls are hand-ordered: the newest card sits in the middle, not first.
         newest = rows.pop(0)

@@ -150,9 +150,7 @@ class DemoServer(LocalSiteServer):
 
 def scenario_yaml(home_url: str, as_of: date | None = None) -> str:
     """The scenario file for the demo site: zero-config, discovery finds every column from the home page."""
-    dated = (
-        "" if as_of is None else f"# Dates on the site are generated relative to T = {as_of.isoformat()}.\n"
-    )
+    dated = "" if as_of is None else f"# Dates on the site are generated relative to T = {as_of.isoformat()}.\n"
     return (
         f"# {c.SITE_NAME} — bundled demo district portal (served locally by `auditor demo`)\n"
         + dated

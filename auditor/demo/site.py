@@ -42,9 +42,7 @@ def _html(text: str, status: int = 200, charset: str = "utf-8") -> Response:
 
 
 def _json(data: object) -> Response:
-    return Response(
-        200, "application/json; charset=utf-8", json.dumps(data, ensure_ascii=False).encode("utf-8")
-    )
+    return Response(200, "application/json; charset=utf-8", json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def api_rows(column_id: str, as_of: date) -> list[dict[str, str]]:

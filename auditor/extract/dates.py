@@ -251,9 +251,7 @@ def _label_before(norm: str, line_start: int, start: int) -> str | None:
         prev_start = norm.rfind("\n", 0, line_start - 1) + 1
         prev = norm[prev_start : line_start - 1].strip()
         if len(prev) <= 12:  # a short title ending in 时间 is not a label unless it ends with a colon
-            match = LABEL_PATTERN.fullmatch(prev) or (
-                prev.endswith(":") and OTHER_LABEL_PATTERN.fullmatch(prev)
-            )
+            match = LABEL_PATTERN.fullmatch(prev) or (prev.endswith(":") and OTHER_LABEL_PATTERN.fullmatch(prev))
     return re.sub(r"[ \t]", "", match["label"]) if match else None
 
 
@@ -263,9 +261,7 @@ def _placement(norm: str, line: tuple[int, int], span: tuple[int, int], *, numer
     left = before.rstrip(" \t").rstrip(_OPEN).rstrip(" \t")
     right = after.lstrip(" \t").lstrip(_CLOSE).lstrip(" \t")
     left_ok = not left or len(left) < len(before) or left[-1] in _SEPARATORS
-    right_ok = (
-        not right or len(right) < len(after) or right[0] in _SEPARATORS or bool(_FIELD_AFTER.match(right))
-    )
+    right_ok = not right or len(right) < len(after) or right[0] in _SEPARATORS or bool(_FIELD_AFTER.match(right))
     if not left_ok and numeric and not right:
         # "标题2021-03-15": a flattened <a>title<span>date</span></a>; numeric dates are not running prose.
         left_ok = left[-1] not in _RUNNING_BEFORE
@@ -329,9 +325,7 @@ def _usable(text: str, as_of: date) -> list[_Candidate]:
     return [
         c
         for c in _analyse(text, as_of)
-        if c.role != "nonpub"
-        and (not c.in_range or c.role == "strong")
-        and (not c.footer or c.role == "strong")
+        if c.role != "nonpub" and (not c.in_range or c.role == "strong") and (not c.footer or c.role == "strong")
     ]
 
 
@@ -358,8 +352,7 @@ def detail_page_date(text: str, *, as_of: date) -> FoundDate | None:
     head = [
         c
         for c in candidates
-        if c.found.start < HEAD_CHARS
-        and (c.role in {"generic", "update"} or (c.role is None and c.placement))
+        if c.found.start < HEAD_CHARS and (c.role in {"generic", "update"} or (c.role is None and c.placement))
     ]
     return head[0].found if head else _latest_secondary(candidates)
 

@@ -30,10 +30,14 @@ from auditor.extract.html import (
 from auditor.extract.lists import ARTICLE_URL, MORE_TEXT, list_candidates
 from auditor.settings import NON_COLUMN_LINK_TEXTS
 
-NAV_CLASS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|menu|menus|mainnav|topnav|dh|daohang)(?:$|[-_\s\d])", re.I)
-TREE_CLASS = re.compile(r"(?:^|[-_\s])(?:tree|sidebar|side|left|leftnav|subnav|lm|lanmu|column)(?:$|[-_\s\d])", re.I)
-TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|tit|hd|head|name|bt|caption|mod-hd|lm-title)(?:$|[-_\s\d])", re.I)
-FOOTER_CLASS = re.compile(r"(?:^|[-_\s])(?:foot|footer|bottom|copyright|friendlink|yqlj)(?:$|[-_\s\d])", re.I)
+NAV_CLASS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|menu|menus|mainnav|topnav|dh|daohang)(?:$|[-_\s\d])", re.IGNORECASE)
+TREE_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:tree|sidebar|side|left|leftnav|subnav|lm|lanmu|column)(?:$|[-_\s\d])", re.IGNORECASE
+)
+TITLE_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:title|tit|hd|head|name|bt|caption|mod-hd|lm-title)(?:$|[-_\s\d])", re.IGNORECASE
+)
+FOOTER_CLASS = re.compile(r"(?:^|[-_\s])(?:foot|footer|bottom|copyright|friendlink|yqlj)(?:$|[-_\s\d])", re.IGNORECASE)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_NAME_CHARS = 14
 
@@ -228,9 +232,7 @@ def hub_children(html: str, url: str, *, in_scope: Callable[[str], bool]) -> lis
             continue
         name, target = link
         target_path = urlsplit(canonical_url(target)).path
-        in_tree = any(
-            isinstance(a.tag, str) and TREE_CLASS.search(class_and_id(a)) for a in anchor.iterancestors()
-        )
+        in_tree = any(isinstance(a.tag, str) and TREE_CLASS.search(class_and_id(a)) for a in anchor.iterancestors())
         below = target_path.startswith(hub_path) and target_path != hub_path
         if (in_tree or below) and not ARTICLE_URL.search(target_path):
             children.setdefault(canonical_url(target), (name, target))

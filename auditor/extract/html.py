@@ -27,7 +27,26 @@ FURNITURE_CLASS = re.compile(
 )
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "option", "head"})
 BLOCK_TAGS = frozenset(
-    {"p", "div", "li", "tr", "td", "th", "dd", "dt", "br", "h1", "h2", "h3", "h4", "h5", "h6", "span", "em", "i"}
+    {
+        "p",
+        "div",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "span",
+        "em",
+        "i",
+    }
 )
 FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|7z|jpg|jpeg|png|gif|mp4|mp3|apk)$", re.IGNORECASE)
 CSS_IDENT = re.compile(r"^[A-Za-z_][\w-]*$")
@@ -115,7 +134,7 @@ def clean_url(href: str | None, base: str) -> str | None:
 def canonical_url(url: str) -> str:
     """The identity of a page: scheme and host lower-cased, index.html dropped, no fragment."""
     parts = urlsplit(url)
-    path = re.sub(r"/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$", "/", parts.path or "/", flags=re.I)
+    path = re.sub(r"/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$", "/", parts.path or "/", flags=re.IGNORECASE)
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 

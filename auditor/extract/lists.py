@@ -151,8 +151,10 @@ def _is_row(element: _Element) -> bool:
     if FURNITURE_CLASS.search(class_and_id(element)):
         return False
     anchors = sum(1 for _ in element.iter("a"))
-    return 1 <= anchors <= MAX_ROW_LINKS and len(element.text_content()) <= MAX_ROW_CHARS and (
-        _title_anchor(element) is not None
+    return (
+        1 <= anchors <= MAX_ROW_LINKS
+        and len(element.text_content()) <= MAX_ROW_CHARS
+        and (_title_anchor(element) is not None)
     )
 
 
@@ -244,7 +246,12 @@ def extract_list(
     """
     doc = parse(html)
     result = _extract(
-        doc, url, as_of=as_of, list_selector=list_selector, item_selector=item_selector, date_selector=date_selector
+        doc,
+        url,
+        as_of=as_of,
+        list_selector=list_selector,
+        item_selector=item_selector,
+        date_selector=date_selector,
     )
     result.meta = page_meta(doc)
     result.title = page_title(doc)

@@ -17,8 +17,8 @@ from playwright.async_api import BrowserContext
 
 from auditor.artifacts import ColumnFacts, ErrorRecord, ListItem, PageFacts, PageKind
 from auditor.bundle.store import safe_name
-from auditor.extract.discovery import hub_children
 from auditor.extract.dates import date_from_url, detail_page_date, parse_date_string
+from auditor.extract.discovery import hub_children
 from auditor.extract.html import canonical_url, is_file_url, page_meta, parse, row_text
 from auditor.extract.lists import ListExtraction, extract_list
 from auditor.gather.http import HttpPage, fetch_async
@@ -141,8 +141,15 @@ class ColumnReader:
         self.site.artifacts.pages_fetched += 1
         if not response.ok or not response.is_html:
             error = response.error or f"not an HTML page ({response.content_type})"
-            page = PageFacts(url=url, final_url=response.final_url, status=response.status, fetched_by="http",
-                             kind="error", error=error, elapsed_ms=response.elapsed_ms)
+            page = PageFacts(
+                url=url,
+                final_url=response.final_url,
+                status=response.status,
+                fetched_by="http",
+                kind="error",
+                error=error,
+                elapsed_ms=response.elapsed_ms,
+            )
             return page, None, response
         extraction = self._extract(response.text, response.final_url, override)
         frame_url = None
@@ -156,8 +163,15 @@ class ColumnReader:
                 if inner.ok and (sub := self._extract(inner.text, inner.final_url, override)).kind == "list":
                     extraction, frame_url = sub, src
                     break
-        page = self._page(url, extraction, final_url=response.final_url, status=response.status,
-                          fetched_by="http", list_frame_url=frame_url, elapsed_ms=response.elapsed_ms)
+        page = self._page(
+            url,
+            extraction,
+            final_url=response.final_url,
+            status=response.status,
+            fetched_by="http",
+            list_frame_url=frame_url,
+            elapsed_ms=response.elapsed_ms,
+        )
         return page, extraction, response
 
     async def _via_browser(self, facts: ColumnFacts, override: ColumnOverride | None) -> PageFacts:
@@ -167,13 +181,32 @@ class ColumnReader:
             rendered = await navigate(tab, url, timeout_s=self._timeout(), steps=override.steps if override else ())
             pooled.broken = rendered.error is not None and rendered.status is None
             self.site.artifacts.pages_rendered += 1
-            extraction, frame_url = self._rendered_list(rendered.html, rendered.final_url or url, rendered.frames,
-                                                        override)
-            page = self._page(url, extraction, list_frame_url=frame_url, final_url=rendered.final_url,
-                              status=rendered.status, fetched_by="browser", elapsed_ms=rendered.elapsed_ms)
+            if rendered.read_frame_url:  # scenario steps already entered the list's frame
+                extraction = self._extract(rendered.html, rendered.read_frame_url, override)
+                frame_url: str | None = rendered.read_frame_url
+            else:
+                extraction, frame_url = self._rendered_list(
+                    rendered.html, rendered.final_url or url, rendered.frames, override
+                )
+            page = self._page(
+                url,
+                extraction,
+                list_frame_url=frame_url,
+                final_url=rendered.final_url,
+                status=rendered.status,
+                fetched_by="browser",
+                elapsed_ms=rendered.elapsed_ms,
+            )
             if rendered.error:
-                page = PageFacts(url=url, final_url=rendered.final_url, status=rendered.status, fetched_by="browser",
-                                 kind="error", error=rendered.error, elapsed_ms=rendered.elapsed_ms)
+                page = PageFacts(
+                    url=url,
+                    final_url=rendered.final_url,
+                    status=rendered.status,
+                    fetched_by="browser",
+                    kind="error",
+                    error=rendered.error,
+                    elapsed_ms=rendered.elapsed_ms,
+                )
             else:
                 await self._date_undated(page.items)
             shot = None
@@ -189,8 +222,14 @@ class ColumnReader:
                 page.screenshot_path = self.site.store.write_bytes(f"{name}.png", shot)
         if rendered.error:
             kind = "timeout" if rendered.timed_out else "http_status" if rendered.status else "navigation"
-            self._error(url, "column", kind, rendered.error, screenshot_path=page.screenshot_path,
-                        html_path=page.html_path)
+            self._error(
+                url,
+                "column",
+                kind,
+                rendered.error,
+                screenshot_path=page.screenshot_path,
+                html_path=page.html_path,
+            )
         return page
 
     def _rendered_list(
@@ -215,7 +254,9 @@ class ColumnReader:
 
     async def _date_undated(self, items: list[ListItem]) -> None:
         """Give undated rows a date from their article pages: PubDate meta, 发布时间 text, then the URL."""
-        undated = [i for i in items if i.date is None and i.url and self.site.in_scope(i.url) and not is_file_url(i.url)]
+        undated = [
+            i for i in items if i.date is None and i.url and self.site.in_scope(i.url) and not is_file_url(i.url)
+        ]
         if not undated:
             return
         # Undated lists are in publishing order in practice; pinned rows are old by definition.
@@ -230,8 +271,12 @@ class ColumnReader:
         response = await fetch_async(item.url, timeout=self._timeout())
         self.site.artifacts.pages_fetched += 1
         if not response.ok:
-            self._error(item.url, "detail", "timeout" if response.timed_out else "http_status",
-                        response.error or "detail page failed")
+            self._error(
+                item.url,
+                "detail",
+                "timeout" if response.timed_out else "http_status",
+                response.error or "detail page failed",
+            )
             return
         doc = parse(response.text)
         pubdate = page_meta(doc).get("PubDate") or page_meta(doc).get("pubdate")

@@ -45,8 +45,9 @@ class HttpPage:
 
 def fetch(url: str, *, timeout: float) -> HttpPage:
     started = time.monotonic()
-    request = urllib.request.Request(  # noqa: S310 - URLs are http(s) only (checked by clean_url/scenario)
-        url, headers={"User-Agent": USER_AGENT, "Accept-Language": "zh-CN,zh;q=0.9", "Accept": "text/html,*/*"}
+    request = urllib.request.Request(
+        url,
+        headers={"User-Agent": USER_AGENT, "Accept-Language": "zh-CN,zh;q=0.9", "Accept": "text/html,*/*"},
     )
     status: int | None = None
     content_type = None
@@ -55,7 +56,7 @@ def fetch(url: str, *, timeout: float) -> HttpPage:
     error = None
     timed_out = False
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             status = response.status
             final_url = response.geturl()
             content_type = response.headers.get("Content-Type")
@@ -65,7 +66,7 @@ def fetch(url: str, *, timeout: float) -> HttpPage:
         content_type = exc.headers.get("Content-Type") if exc.headers else None
         body = exc.read(MAX_BODY) if exc.fp else b""
         error = f"HTTP {exc.code}"
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         error, timed_out = f"timeout after {timeout:.0f}s: {exc}", True
     except urllib.error.URLError as exc:
         timed_out = isinstance(exc.reason, (TimeoutError, socket.timeout))
@@ -77,5 +78,5 @@ def fetch(url: str, *, timeout: float) -> HttpPage:
     return HttpPage(url, final_url, status, content_type, text, error, timed_out, elapsed)
 
 
-async def fetch_async(url: str, *, timeout: float) -> HttpPage:
+async def fetch_async(url: str, *, timeout: float) -> HttpPage:  # noqa: ASYNC109 - the timeout is urllib's socket timeout
     return await asyncio.to_thread(fetch, url, timeout=timeout)

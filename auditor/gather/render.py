@@ -42,7 +42,11 @@ SETTLE_INIT_SCRIPT = """
   const origSetTimeout = window.setTimeout, origClear = window.clearTimeout;
   window.setTimeout = function (fn, delay, ...rest) {
     let id;
-    const wrapped = function () { state.timers.delete(id); return typeof fn === 'function' ? fn.apply(this, rest) : undefined; };
+    const wrapped = function () {
+      state.timers.delete(id);
+      // Old CMS scripts still pass code strings: run them as the browser would, in global scope.
+      return typeof fn === 'function' ? fn.apply(this, rest) : (0, eval)(String(fn));
+    };
     id = origSetTimeout.call(this, wrapped, delay);
     if ((delay || 0) <= 2000) state.timers.add(id);
     return id;
@@ -66,6 +70,7 @@ class RenderedPage:
     html: str = ""
     title: str = ""
     frames: list[tuple[str, str]] = field(default_factory=list)  # (frame URL, rendered HTML)
+    read_frame_url: str | None = None  # set when scenario steps entered an iframe: html is that frame's
     error: str | None = None
     timed_out: bool = False
     elapsed_ms: float = 0.0
@@ -175,9 +180,12 @@ async def navigate(page: Page, url: str, *, timeout_s: float, steps: tuple[Step,
                 with contextlib.suppress(PlaywrightError):
                     result.frames.append((frame.url, await frame.content()))
         else:
-            result.final_url = target.url
+            result.read_frame_url = target.url
     except PlaywrightTimeoutError as exc:
-        result.error, result.timed_out = f"timeout after {timeout_s:.0f}s: {exc.message.splitlines()[0]}", True
+        result.error, result.timed_out = (
+            f"timeout after {timeout_s:.0f}s: {exc.message.splitlines()[0]}",
+            True,
+        )
     except PlaywrightError as exc:
         result.error = f"navigation failed: {exc.message.splitlines()[0]}"
     if result.error is None and result.status is not None and result.status >= 400:

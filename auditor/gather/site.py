@@ -101,7 +101,12 @@ class SiteGatherer:
             await self._gather(context)
         except Exception as exc:  # one site's failure is recorded in its bundle and never stops the run
             self.artifacts.errors.append(
-                ErrorRecord(url=self.site.home, stage="internal", kind="internal", message=f"{type(exc).__name__}: {exc}")
+                ErrorRecord(
+                    url=self.site.home,
+                    stage="internal",
+                    kind="internal",
+                    message=f"{type(exc).__name__}: {exc}",
+                )
             )
         finally:
             await context.close()
@@ -117,7 +122,9 @@ class SiteGatherer:
             self.artifacts.pages_rendered += 1
             if not rendered.error and self.site.discover:
                 discovered = discover_home_columns(
-                    rendered.html, rendered.final_url or self.site.home, as_of=self.options.as_of,
+                    rendered.html,
+                    rendered.final_url or self.site.home,
+                    as_of=self.options.as_of,
                     in_scope=self.in_scope,
                 )
             shot = None
@@ -148,8 +155,14 @@ class SiteGatherer:
         if rendered.error:
             kind = "timeout" if rendered.timed_out else "http_status" if rendered.status else "navigation"
             self.artifacts.errors.append(
-                ErrorRecord(url=self.site.home, stage="home", kind=kind, message=rendered.error,
-                            screenshot_path=shot_path, html_path=html_path)
+                ErrorRecord(
+                    url=self.site.home,
+                    stage="home",
+                    kind=kind,
+                    message=rendered.error,
+                    screenshot_path=shot_path,
+                    html_path=html_path,
+                )
             )
             return None
         return discovered

@@ -42,7 +42,18 @@ def verdict_zh(bundle: dict[str, Any]) -> str:
 
 def sites_table(bundles: list[dict[str, Any]]) -> Table:
     table = Table(title="检查结果汇总", show_lines=False)
-    for header in ("网站名称", "网站标识码", "结论", "栏目", "未更新", "空白", "预警", "待复核", "错误", "突出问题"):
+    for header in (
+        "网站名称",
+        "网站标识码",
+        "结论",
+        "栏目",
+        "未更新",
+        "空白",
+        "预警",
+        "待复核",
+        "错误",
+        "突出问题",
+    ):
         table.add_column(header, overflow="fold")
     for bundle in bundles:
         statuses = Counter(column["status"] for column in bundle["columns"])

@@ -35,8 +35,12 @@ def evaluate(context: RuleContext) -> list[Finding]:
                 column=column.name,
                 selector=page.list_selector if page is not None else None,
                 message_zh=f"栏目“{column.name}”为空白栏目:{shown}",
-                observed={"placeholder": placeholder, "item_count": 0, "level": column.level,
-                          "column_class": column.column_class.value},
+                observed={
+                    "placeholder": placeholder,
+                    "item_count": 0,
+                    "level": column.level,
+                    "column_class": column.column_class.value,
+                },
             )
         )
     return findings

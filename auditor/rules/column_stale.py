@@ -15,8 +15,10 @@ META = RuleMeta(
     # Alone a stale column is a deduction; it becomes part of a veto when the site's count reaches a
     # threshold (column_vetoes), and is then re-labelled `veto`.
     severity="deduction",
-    threshold={"windows": {c.value: (r.window.label_zh if r.window else None) for c, r in CLASS_RULES.items()},
-               "warning_days": WARNING_DAYS},
+    threshold={
+        "windows": {c.value: (r.window.label_zh if r.window else None) for c, r in CLASS_RULES.items()},
+        "warning_days": WARNING_DAYS,
+    },
     required_artifacts=("columns",),
     reference="国办秘函〔2019〕19号 单项否决指标 栏目不更新",
 )
@@ -60,7 +62,13 @@ def evaluate(context: RuleContext) -> list[Finding]:
             )
             severity = "warning"
         findings.append(
-            make_finding(META, url=column.url, column=column.name, message_zh=message, observed=observed,
-                         severity=severity)
+            make_finding(
+                META,
+                url=column.url,
+                column=column.name,
+                message_zh=message,
+                observed=observed,
+                severity=severity,
+            )
         )
     return findings

@@ -42,9 +42,12 @@ def evaluate(context: RuleContext) -> list[Finding]:
                 column=column.name,
                 selector=page.list_selector if page is not None else None,
                 message_zh=message,
-                observed={"reason": reason, "item_count": column.item_count,
-                          "error": page.error if page is not None else None,
-                          "status": page.status if page is not None else None},
+                observed={
+                    "reason": reason,
+                    "item_count": column.item_count,
+                    "error": page.error if page is not None else None,
+                    "status": page.status if page is not None else None,
+                },
             )
         )
     return findings

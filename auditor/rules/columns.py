@@ -61,9 +61,9 @@ def page_kind_of(facts: ColumnFacts) -> PageKind:
         return "error"
     kind = facts.page.kind
     # A content page (区情概况, 领导信息) may show links but no dated list: it is not a list column.
-    if kind == "list" and facts.page.items and not any(i.date for i in facts.page.items):
-        if any(name in facts.name for name in CONTENT_PAGE_NAMES):
-            return "content"
+    undated_links = kind == "list" and facts.page.items and not any(i.date for i in facts.page.items)
+    if undated_links and any(name in facts.name for name in CONTENT_PAGE_NAMES):
+        return "content"
     return kind
 
 
@@ -79,7 +79,9 @@ def judge_column(facts: ColumnFacts, as_of: date) -> ColumnResult:
     latest = latest_item.date if latest_item else None
     source: DateSource = "none"
     if latest_item is not None:
-        source = "home_block" if latest_item in dated_home and latest_item not in dated_page else latest_item.date_source
+        source = (
+            "home_block" if latest_item in dated_home and latest_item not in dated_page else latest_item.date_source
+        )
     item_count = len(page_items) or len(facts.home_items)
 
     status: ColumnStatus

@@ -17,8 +17,11 @@ from auditor.demo.server import scenario_yaml
 
 pytestmark = pytest.mark.browser
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "auditor/schemas/bundle.schema.json").read_text("utf-8"))
-FINDING_OF_STATUS = {"stale": ("column_stale", "deduction"), "warning": ("column_stale", "warning"),
-                     "blank": ("column_blank", "deduction")}
+FINDING_OF_STATUS = {
+    "stale": ("column_stale", "deduction"),
+    "warning": ("column_stale", "warning"),
+    "blank": ("column_blank", "deduction"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +31,24 @@ def demo_run(demo_server, as_of, tmp_path_factory):
     scenario.write_text(scenario_yaml(demo_server.home_url, as_of), encoding="utf-8")
     out = work / "out"
     done = subprocess.run(
-        [sys.executable, "-m", "auditor", "run", str(scenario), "--as-of", as_of.isoformat(), "--out", str(out),
-         "--block-offsite", "--fail-on", "veto"],
-        capture_output=True, text=True, check=False, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "auditor",
+            "run",
+            str(scenario),
+            "--as-of",
+            as_of.isoformat(),
+            "--out",
+            str(out),
+            "--block-offsite",
+            "--fail-on",
+            "veto",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
     bundle_dir = out / "qingxi"
     bundle = json.loads((bundle_dir / "bundle.json").read_text("utf-8")) if bundle_dir.exists() else None
@@ -63,8 +81,13 @@ def test_bundle_validates_and_manifest_verifies(demo_run, bundle):
     assert bundle["schema_version"] == "1.0"
     assert bundle["as_of"] == "2021-03-21"
     assert bundle["started_at"].endswith("+08:00")
-    assert bundle["site"] == {"id": "qingxi", "name": "青溪区人民政府", "code": "3101140038", "kind": "portal",
-                              "home": bundle["requested_url"]}
+    assert bundle["site"] == {
+        "id": "qingxi",
+        "name": "青溪区人民政府",
+        "code": "3101140038",
+        "kind": "portal",
+        "home": bundle["requested_url"],
+    }
 
 
 @pytest.mark.parametrize("expected", [c for c in EXPECTED_COLUMNS if c.page_kind == "list"], ids=lambda c: c.id)
@@ -77,8 +100,11 @@ def test_every_demo_column_gets_its_latest_date_and_status(bundle, demo_server, 
     assert column["status"] == expected.status, column
     assert column["level"] == expected.level, column
     if expected.date_source != "none":
-        assert column["date_source"] in {expected.date_source, "meta"} if expected.date_source == "detail" \
-            else column["date_source"] == expected.date_source, column
+        assert (
+            column["date_source"] in {expected.date_source, "meta"}
+            if expected.date_source == "detail"
+            else column["date_source"] == expected.date_source
+        ), column
 
 
 def test_hubs_and_content_pages_are_not_judged(bundle, demo_server):
@@ -102,8 +128,13 @@ def test_findings_carry_evidence_files(demo_run, bundle):
     _, bundle_dir, _ = demo_run
     for finding in bundle["findings"]:
         evidence = finding["evidence"]
-        assert evidence["screenshot"] and evidence["crop"] and evidence["html"], finding
-        with Image.open(bundle_dir / evidence["screenshot"]) as page, Image.open(bundle_dir / evidence["crop"]) as crop:
+        assert evidence["screenshot"], finding
+        assert evidence["crop"], finding
+        assert evidence["html"], finding
+        with (
+            Image.open(bundle_dir / evidence["screenshot"]) as page,
+            Image.open(bundle_dir / evidence["crop"]) as crop,
+        ):
             assert page.width >= 1000
             assert crop.width <= page.width
             assert crop.height <= page.height

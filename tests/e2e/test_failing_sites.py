@@ -27,9 +27,23 @@ def faulty_run(as_of, tmp_path_factory):
             (scenarios / f"{site_id}.yaml").write_text(text, encoding="utf-8")
         started = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-m", "auditor", "run", str(scenarios), "--as-of", as_of.isoformat(),
-             "--out", str(work / "out"), "--block-offsite", "-q"],
-            capture_output=True, text=True, check=False, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "auditor",
+                "run",
+                str(scenarios),
+                "--as-of",
+                as_of.isoformat(),
+                "--out",
+                str(work / "out"),
+                "--block-offsite",
+                "-q",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
         )
         elapsed = time.monotonic() - started
         bundles = {

@@ -88,9 +88,7 @@ def main(argv: list[str]) -> int:
     for kind, scores in report["by_kind"].items():
         print(_row(kind, scores))
     print(_row("all", report["overall"]))
-    print(
-        f"time: {report['seconds'] * 1000:.1f} ms total, {report['seconds_per_case'] * 1e6:.0f} µs per case"
-    )
+    print(f"time: {report['seconds'] * 1000:.1f} ms total, {report['seconds_per_case'] * 1e6:.0f} µs per case")
     if report["errors"]:
         print(f"\nmisclassified ({len(report['errors'])}):")
         for error in report["errors"]:

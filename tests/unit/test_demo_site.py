@@ -132,10 +132,7 @@ def test_home_blocks_show_newest_rows(demo):
     found = _dates(STATIC_LISTS["tpxw"][1], cards)
     assert max(found) == expected_latest(EXPECTED_BY_ID["tpxw"], T)
     bmdt = re.search(r'id="mod-bmdt"(.*?)</ul>', html, re.DOTALL).group(1)
-    days = [
-        _infer_year(int(m), int(d), T)
-        for m, d in re.findall(r'<span class="date">(\d{2})-(\d{2})</span>', bmdt)
-    ]
+    days = [_infer_year(int(m), int(d), T) for m, d in re.findall(r'<span class="date">(\d{2})-(\d{2})</span>', bmdt)]
     assert max(days) == expected_latest(EXPECTED_BY_ID["bmdt"], T)
     xzdt = re.search(r'id="mod-xzdt"(.*?)</script>', html, re.DOTALL).group(1)
     assert "加载中…" in xzdt
@@ -261,9 +258,7 @@ def test_sqdt_list_is_500_but_home_block_has_dates(demo):
     assert "Internal Server Error" in page.text
     block = re.search(r'id="mod-sqdt"(.*?)</ul>', fetch(demo.home_url).text, re.DOTALL).group(1)
     assert block.count("<li>") == 6
-    assert (
-        fetch(demo.base_url + re.search(r'href="([^"]+)"', block.split("mod-bd")[1]).group(1)).status == 200
-    )
+    assert fetch(demo.base_url + re.search(r'href="([^"]+)"', block.split("mod-bd")[1]).group(1)).status == 200
 
 
 def test_rsxx_dates_only_on_detail_pages(demo):

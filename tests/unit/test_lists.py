@@ -31,7 +31,12 @@ def test_ul_list_with_pinned_old_row_and_unsorted_dates():
     )
     result = extract_list(html, "http://site/col/a/", as_of=T)
     assert result.kind == "list"
-    assert [i.date.isoformat() for i in result.items] == ["2019-05-01", "2021-03-02", "2021-03-19", "2021-03-10"]
+    assert [i.date.isoformat() for i in result.items] == [
+        "2019-05-01",
+        "2021-03-02",
+        "2021-03-19",
+        "2021-03-10",
+    ]
     assert result.items[0].pinned is True
     assert not any(i.pinned for i in result.items[1:])
     assert result.items[1].url == "http://site/art/2.html"
@@ -53,16 +58,20 @@ def test_table_rows_with_bracketed_dates():
 
 
 def test_mm_dd_dates_take_the_year_before_t():
-    html = page('<ul class="list"><li><a href="/a/1.html">关于印发工作要点的通知</a><span>12-28</span></li>'
-                '<li><a href="/a/2.html">关于调整区政府领导分工的通知</a><span>03-01</span></li></ul>')
+    html = page(
+        '<ul class="list"><li><a href="/a/1.html">关于印发工作要点的通知</a><span>12-28</span></li>'
+        '<li><a href="/a/2.html">关于调整区政府领导分工的通知</a><span>03-01</span></li></ul>'
+    )
     result = extract_list(html, "http://site/c/", as_of=T)
     assert [i.date for i in result.items] == [date(2020, 12, 28), date(2021, 3, 1)]
 
 
 def test_dates_in_titles_and_footer_are_not_publication_dates():
-    html = page('<ul class="list"><li><a href="/a/1.html">关于2021年4月10日举办人才招聘会的通知</a>'
-                "<span>2021-03-15</span></li>"
-                '<li><a href="/a/2.html">关于2021年5月1日起施行新规定的公告</a></li></ul>')
+    html = page(
+        '<ul class="list"><li><a href="/a/1.html">关于2021年4月10日举办人才招聘会的通知</a>'
+        "<span>2021-03-15</span></li>"
+        '<li><a href="/a/2.html">关于2021年5月1日起施行新规定的公告</a></li></ul>'
+    )
     result = extract_list(html, "http://site/c/", as_of=T)
     assert [i.date for i in result.items] == [date(2021, 3, 15), None]
 
@@ -81,8 +90,10 @@ def test_empty_list_container_is_empty():
 
 
 def test_hub_of_sub_columns():
-    links = "".join(f'<li><a href="/xxgk/{c}/">{n}专栏</a></li>'
-                    for c, n in [("zcwj", "政策文件"), ("rsxx", "人事信息"), ("ghjh", "规划计划")])
+    links = "".join(
+        f'<li><a href="/xxgk/{c}/">{n}专栏</a></li>'
+        for c, n in [("zcwj", "政策文件"), ("rsxx", "人事信息"), ("ghjh", "规划计划")]
+    )
     result = extract_list(page(f'<ul class="column-list">{links}</ul>', "信息公开"), "http://s/xxgk/", as_of=T)
     assert result.kind == "hub"
 
@@ -108,8 +119,11 @@ def test_navigation_is_never_the_list():
 
 
 def test_scenario_selectors_win():
-    html = page('<div id="box"><div class="row"><a href="/a/1.html">第一条信息标题</a><em>2021-01-05</em>'
-                '<i class="d">2021-03-01</i></div></div>')
-    result = extract_list(html, "http://s/c/", as_of=T, list_selector="#box", item_selector="div.row",
-                          date_selector="i.d")
+    html = page(
+        '<div id="box"><div class="row"><a href="/a/1.html">第一条信息标题</a><em>2021-01-05</em>'
+        '<i class="d">2021-03-01</i></div></div>'
+    )
+    result = extract_list(
+        html, "http://s/c/", as_of=T, list_selector="#box", item_selector="div.row", date_selector="i.d"
+    )
     assert [i.date for i in result.items] == [date(2021, 3, 1)]

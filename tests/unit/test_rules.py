@@ -19,8 +19,13 @@ def items(*offsets: int | None, pinned_first: bool = False) -> list[ListItem]:
     for index, offset in enumerate(offsets):
         day = None if offset is None else T - timedelta(days=offset)
         rows.append(
-            ListItem(title=f"信息{index}", url=f"http://x/{index}.html", date=day,
-                     date_source="list" if day else "none", pinned=pinned_first and index == 0)
+            ListItem(
+                title=f"信息{index}",
+                url=f"http://x/{index}.html",
+                date=day,
+                date_source="list" if day else "none",
+                pinned=pinned_first and index == 0,
+            )
         )
     return rows
 
@@ -33,8 +38,14 @@ def column(name: str, *offsets: int | None, level: int = 1, kind: str = "list", 
 
 def site(*columns: ColumnFacts) -> SiteArtifacts:
     home = PageFacts(url="http://x/", fetched_by="browser", kind="hub")
-    return SiteArtifacts(site_id="x", home_url="http://x/", captured_at=datetime(2021, 3, 21, 9),
-                         as_of=T, home=home, columns=list(columns))
+    return SiteArtifacts(
+        site_id="x",
+        home_url="http://x/",
+        captured_at=datetime(2021, 3, 21, 9),
+        as_of=T,
+        home=home,
+        columns=list(columns),
+    )
 
 
 @pytest.mark.parametrize(
@@ -133,7 +144,9 @@ def test_findings_carry_code_severity_target_and_observed():
     assert stale.observed["latest_date"] == "2021-03-01"
     assert stale.observed["window_start"] == "2021-03-08"
     assert stale.observed["days_overdue"] == 7
-    assert "最新信息发布于2021年3月1日,监测时间点前2周(2021年3月8日—2021年3月21日)内未更新,已超期7天" in stale.message_zh
+    assert (
+        "最新信息发布于2021年3月1日,监测时间点前2周(2021年3月8日—2021年3月21日)内未更新,已超期7天" in stale.message_zh
+    )
     assert [f.code for f in found["column_blank"]] == ["column_blank"]
     assert "column_stale" not in {f.code for f in found["column_blank"]}
     assert found["column_unreadable"][0].severity == "needs_review"

@@ -42,7 +42,12 @@ def test_overrides_parse_with_steps():
     )
     column = parse_scenario(text).site.columns[0]
     assert column.column_class is ColumnClass.NOTICE_POLICY
-    assert [type(step).__name__ for step in column.steps] == ["ClickStep", "FrameStep", "WaitForStep", "ScrollStep"]
+    assert [type(step).__name__ for step in column.steps] == [
+        "ClickStep",
+        "FrameStep",
+        "WaitForStep",
+        "ScrollStep",
+    ]
 
 
 @pytest.mark.parametrize(

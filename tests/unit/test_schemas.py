@@ -23,8 +23,15 @@ def test_committed_schema_equals_export(name, export):
 
 def test_scenario_schema_accepts_the_minimal_file():
     schema = json.loads((SCHEMAS / "scenario.schema.json").read_text(encoding="utf-8"))
-    minimal = {"site": {"id": "qingxi", "name": "青溪区人民政府", "code": "3101140038", "kind": "portal",
-                        "home": "http://127.0.0.1:8000/portal/"}}
+    minimal = {
+        "site": {
+            "id": "qingxi",
+            "name": "青溪区人民政府",
+            "code": "3101140038",
+            "kind": "portal",
+            "home": "http://127.0.0.1:8000/portal/",
+        }
+    }
     jsonschema.validate(minimal, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"site": {**minimal["site"], "kind": "county"}}, schema)
