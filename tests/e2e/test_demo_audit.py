@@ -164,3 +164,32 @@ def test_verdict_counts(bundle):
     assert verdict["vetoes"] == []
     assert verdict["counts"]["column_stale_news_notice"] == 3  # 部门动态, 工作动态, 政策解读
     assert verdict["counts"]["column_blank_many"] == 2
+
+
+def test_fail_on_deduction_exits_1_and_no_evidence_writes_no_images(demo_server, as_of, tmp_path):
+    scenario = tmp_path / "qingxi.yaml"
+    scenario.write_text(scenario_yaml(demo_server.home_url, as_of), encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "auditor",
+            "run",
+            str(scenario),
+            "--as-of",
+            as_of.isoformat(),
+            "--out",
+            str(tmp_path / "out"),
+            "--block-offsite",
+            "--fail-on",
+            "deduction",
+            "--no-evidence",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr
+    assert not list((tmp_path / "out" / "qingxi").rglob("*.png"))
