@@ -61,6 +61,7 @@ class PageFacts(_Model):
     html_path: str | None = Field(None, description="rendered HTML saved in the bundle (relative path)")
     screenshot_path: str | None = None
     elapsed_ms: float = 0.0
+    captured_at: dt.datetime | None = Field(None, description="when the screenshot was taken (+08:00)")
 
 
 class ColumnFacts(_Model):

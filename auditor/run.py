@@ -10,9 +10,8 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from playwright.async_api import Browser, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
@@ -24,13 +23,13 @@ from auditor.bundle.writer import build_bundle, write_bundle
 from auditor.gather.browser import find_chromium, launch
 from auditor.gather.site import GatherOptions, SiteGatherer
 from auditor.scenario import Scenario
+from auditor.windows import now_in_shanghai
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 BROWSER_RECYCLE_SITES = 20
 
 
 def today_in_shanghai() -> date:
-    return datetime.now(SHANGHAI).date()
+    return now_in_shanghai().date()
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions
     site = scenario.site
     final_dir = options.out_dir / site.id
     store = FileBundleStore(final_dir)
-    started = datetime.now(SHANGHAI)
+    started = now_in_shanghai()
     gather_options = GatherOptions(
         as_of=options.as_of,
         evidence=options.evidence,
@@ -114,7 +113,7 @@ async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions
             artifacts,
             store,
             started_at=started,
-            finished_at=datetime.now(SHANGHAI),
+            finished_at=now_in_shanghai(),
             evidence=options.evidence,
         )
         write_bundle(store, bundle, artifacts)

@@ -6,12 +6,19 @@ The Shanghai notice defines "监测时间点前2周" for T = 2021-03-21 as 3月8
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from auditor.settings import MONTHS_AS, Window
 
 _DAYS_PER = {"months": 30, "years": 365}
+# Dates are calendar dates in Asia/Shanghai: T, capture times and bundle timestamps all use it.
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def now_in_shanghai() -> datetime:
+    return datetime.now(SHANGHAI)
 
 
 def _minus_months(day: date, months: int) -> date:

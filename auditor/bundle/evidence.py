@@ -8,14 +8,27 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
+from auditor import __version__
 from auditor.artifacts import ColumnFacts, PageFacts, Rect, SiteArtifacts
 from auditor.bundle.models import Evidence, Finding
 from auditor.bundle.store import EvidenceStore
 
 OUTLINE = (220, 20, 20)
+CJK_FONTS = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+)
+CAPTION_FONT_SIZE = 18
+CAPTION_LINE = 26
+CAPTION_PAD = 12
+CAPTION_BACKGROUND = (40, 48, 64)
 OUTLINE_WIDTH = 4
 CROP_MARGIN = 48
 FALLBACK_CROP_HEIGHT = 900  # no rect: the first screen of the page
@@ -27,6 +40,7 @@ class EvidenceSource:
     html: str | None
     rect: Rect | None
     page_url: str
+    captured_at: datetime | None = None
 
 
 def evidence_source(facts: ColumnFacts | None, home: PageFacts | None) -> EvidenceSource | None:
@@ -35,9 +49,11 @@ def evidence_source(facts: ColumnFacts | None, home: PageFacts | None) -> Eviden
         return None
     page = facts.page
     if page is not None and page.screenshot_path:
-        return EvidenceSource(page.screenshot_path, page.html_path, page.list_rect, page.final_url or page.url)
+        return EvidenceSource(
+            page.screenshot_path, page.html_path, page.list_rect, page.final_url or page.url, page.captured_at
+        )
     if facts.home_items and home is not None and home.screenshot_path:
-        return EvidenceSource(home.screenshot_path, home.html_path, facts.home_block_rect, home.url)
+        return EvidenceSource(home.screenshot_path, home.html_path, facts.home_block_rect, home.url, home.captured_at)
     if page is not None and page.html_path:
         return EvidenceSource(None, page.html_path, None, page.url)
     return None
@@ -66,6 +82,29 @@ def crop_box(image: Image.Image, rect: Rect | None) -> tuple[int, int, int, int]
     return (left, top, right, bottom)
 
 
+@lru_cache(maxsize=1)
+def _caption_font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for path in CJK_FONTS:
+        if Path(path).is_file():
+            return ImageFont.truetype(path, CAPTION_FONT_SIZE)
+    return ImageFont.load_default()
+
+
+def caption(image: Image.Image, lines: list[str]) -> Image.Image:
+    """The page with a band below it saying what it shows, where from and when: evidence must say so itself."""
+    font = _caption_font()
+    cjk = isinstance(font, ImageFont.FreeTypeFont)
+    # Without a CJK font the band keeps only what Latin glyphs can show (URL, times, codes), never boxes.
+    shown = lines if cjk else [line.encode("ascii", "ignore").decode() for line in lines]
+    band = CAPTION_LINE * len(shown) + 2 * CAPTION_PAD
+    framed = Image.new("RGB", (image.width, image.height + band), CAPTION_BACKGROUND)
+    framed.paste(image.convert("RGB"), (0, 0))
+    draw = ImageDraw.Draw(framed)
+    for index, line in enumerate(shown):
+        draw.text((CAPTION_PAD, image.height + CAPTION_PAD + index * CAPTION_LINE), line, font=font, fill="white")
+    return framed
+
+
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     # Level 2 keeps PNG lossless at a third of the default's encoding time; evidence size barely grows.
@@ -73,7 +112,18 @@ def _png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def attach_evidence(findings: list[Finding], artifacts: SiteArtifacts, store: EvidenceStore) -> list[Finding]:
+def caption_lines(finding: Finding, source: EvidenceSource, site_name: str, as_of: date) -> list[str]:
+    captured = f"{source.captured_at:%Y-%m-%d %H:%M:%S%z}" if source.captured_at else "unknown"
+    return [
+        f"{site_name} | {finding.target.column or ''} | {finding.code} ({finding.severity}) | {finding.id}",
+        f"URL: {source.page_url}",
+        f"截图时间 captured {captured} | 监测时间点 T = {as_of.isoformat()} | auditor {__version__}",
+    ]
+
+
+def attach_evidence(
+    findings: list[Finding], artifacts: SiteArtifacts, store: EvidenceStore, *, site_name: str = ""
+) -> list[Finding]:
     """Write an outlined screenshot and a crop per finding; return findings with their evidence paths."""
     by_url = {facts.url: facts for facts in artifacts.columns}
     opened: dict[str, Image.Image] = {}
@@ -90,7 +140,8 @@ def attach_evidence(findings: list[Finding], artifacts: SiteArtifacts, store: Ev
                 opened[source.screenshot].load()
             image = opened[source.screenshot]
             marked = outline(image, source.rect) if source.rect else image.convert("RGB")
-            evidence.screenshot = store.write_bytes(f"evidence/{finding.id}-page.png", _png(marked))
+            stamped = caption(marked, caption_lines(finding, source, site_name, artifacts.as_of))
+            evidence.screenshot = store.write_bytes(f"evidence/{finding.id}-page.png", _png(stamped))
             evidence.crop = store.write_bytes(
                 f"evidence/{finding.id}-crop.png", _png(marked.crop(crop_box(marked, source.rect)))
             )

@@ -52,7 +52,9 @@ def build_bundle(
     evidence: bool = True,
 ) -> Bundle:
     judgement = judge(artifacts, as_of)
-    findings = attach_evidence(judgement.findings, artifacts, store) if evidence else judgement.findings
+    findings = (
+        attach_evidence(judgement.findings, artifacts, store, site_name=site.name) if evidence else judgement.findings
+    )
     home = artifacts.home
     return Bundle(
         auditor_version=__version__,

@@ -26,6 +26,7 @@ from auditor.gather.render import PagePool, element_rect, navigate, screenshot
 from auditor.rules.columns import judge_column
 from auditor.scenario import ColumnOverride
 from auditor.settings import DETAIL_PAGES_PER_UNDATED_LIST
+from auditor.windows import now_in_shanghai
 
 if TYPE_CHECKING:
     from auditor.gather.site import SiteGatherer
@@ -213,6 +214,7 @@ class ColumnReader:
             # Screenshots are evidence: taken only for pages that will carry a finding or an error record.
             if self.options.evidence and not rendered.timed_out and self._needs_evidence(facts, page):
                 shot = await screenshot(tab)
+                page.captured_at = now_in_shanghai()
                 page.list_rect = await element_rect(tab, extraction.selector, frame_url)
         name = self._evidence_name(url)
         if self.options.evidence:
@@ -221,11 +223,10 @@ class ColumnReader:
             if shot:
                 page.screenshot_path = self.site.store.write_bytes(f"{name}.png", shot)
         if rendered.error:
-            kind = "timeout" if rendered.timed_out else "http_status" if rendered.status else "navigation"
             self._error(
                 url,
                 "column",
-                kind,
+                rendered.error_kind,
                 rendered.error,
                 screenshot_path=page.screenshot_path,
                 html_path=page.html_path,

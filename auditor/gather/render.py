@@ -40,15 +40,23 @@ SETTLE_INIT_SCRIPT = """
     return origSend.apply(this, args);
   };
   const origSetTimeout = window.setTimeout, origClear = window.clearTimeout;
+  // Timers set from timer callbacks nest; a chain deeper than a few links is a loop (carousel, ticker,
+  // animation), not a list on its way, and is not waited for.
+  let nesting = 0;
   window.setTimeout = function (fn, delay, ...rest) {
     let id;
+    const depth = nesting + 1;
     const wrapped = function () {
       state.timers.delete(id);
-      // Old CMS scripts still pass code strings: run them as the browser would, in global scope.
-      return typeof fn === 'function' ? fn.apply(this, rest) : (0, eval)(String(fn));
+      const outer = nesting;
+      nesting = depth;
+      try {
+        // Old CMS scripts still pass code strings: run them as the browser would, in global scope.
+        return typeof fn === 'function' ? fn.apply(this, rest) : (0, eval)(String(fn));
+      } finally { nesting = outer; }
     };
     id = origSetTimeout.call(this, wrapped, delay);
-    if ((delay || 0) <= 2000) state.timers.add(id);
+    if ((delay || 0) <= 2000 && depth <= 3) state.timers.add(id);
     return id;
   };
   window.clearTimeout = function (id) { state.timers.delete(id); return origClear.call(this, id); };
@@ -74,6 +82,10 @@ class RenderedPage:
     error: str | None = None
     timed_out: bool = False
     elapsed_ms: float = 0.0
+
+    @property
+    def error_kind(self) -> str:
+        return "timeout" if self.timed_out else "http_status" if self.status else "navigation"
 
 
 async def settle(frame: Frame | Page, cap_ms: int = SETTLE_CAP_MS) -> None:

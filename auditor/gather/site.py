@@ -12,22 +12,20 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import urljoin, urlsplit
-from zoneinfo import ZoneInfo
 
 from playwright.async_api import Browser, BrowserContext, Route
 
 from auditor.artifacts import ColumnFacts, ErrorRecord, PageFacts, Rect, SiteArtifacts
 from auditor.bundle.store import EvidenceStore
 from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, hub_children
-from auditor.extract.html import canonical_url
+from auditor.extract.html import canonical_url, page_meta, parse
 from auditor.gather.browser import new_site_context
 from auditor.gather.column import ColumnReader
 from auditor.gather.render import SETTLE_INIT_SCRIPT, element_rect, navigate, open_page, screenshot
 from auditor.scenario import ColumnOverride, Scenario
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from auditor.windows import now_in_shanghai
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class SiteGatherer:
         self.artifacts = SiteArtifacts(
             site_id=self.site.id,
             home_url=self.site.home,
-            captured_at=datetime.now(SHANGHAI),
+            captured_at=now_in_shanghai(),
             as_of=options.as_of,
         )
 
@@ -128,6 +126,7 @@ class SiteGatherer:
                     in_scope=self.in_scope,
                 )
             shot = None
+            captured_at = now_in_shanghai()
             if self.options.evidence and not rendered.timed_out:
                 shot = await screenshot(page)
                 for column in discovered:
@@ -151,14 +150,16 @@ class SiteGatherer:
             html_path=html_path,
             screenshot_path=shot_path,
             elapsed_ms=rendered.elapsed_ms,
+            captured_at=captured_at if shot_path else None,
+            meta=page_meta(parse(rendered.html)) if rendered.html else {},
         )
+        self._check_site_code(self.artifacts.home.meta)
         if rendered.error:
-            kind = "timeout" if rendered.timed_out else "http_status" if rendered.status else "navigation"
             self.artifacts.errors.append(
                 ErrorRecord(
                     url=self.site.home,
                     stage="home",
-                    kind=kind,
+                    kind=rendered.error_kind,  # type: ignore[arg-type]
                     message=rendered.error,
                     screenshot_path=shot_path,
                     html_path=html_path,
@@ -166,6 +167,14 @@ class SiteGatherer:
             )
             return None
         return discovered
+
+    def _check_site_code(self, meta: dict[str, str]) -> None:
+        """<meta name="SiteIDCode"> should repeat the scenario's 网站标识码; a mismatch is worth a look."""
+        code = meta.get("SiteIDCode")
+        if code and code != self.site.code:
+            self.artifacts.warnings.append(
+                f"首页 SiteIDCode {code} 与场景配置的网站标识码 {self.site.code} 不一致,需人工核实"
+            )
 
     def _plan(self, discovered: list[DiscoveredColumn], *, with_scenario: bool = True) -> list[ColumnFacts]:
         """Discovered columns plus the scenario's own, with overrides applied, within max_columns."""
