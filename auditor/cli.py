@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -90,7 +91,9 @@ def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, qui
         nonlocal done
         done += 1
         if outcome.bundle is None:
-            console.print(f"[{done}/{total}] {outcome.site_id}: [red]internal failure[/red] {outcome.error}")
+            console.print(
+                f"[{done}/{total}] {outcome.site_id}: internal failure {outcome.error}", markup=False, highlight=False
+            )
             return
         bundle = outcome.bundle
         console.print(
@@ -103,7 +106,12 @@ def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, qui
 
     console.print(f"auditor {__version__}: {total} 个网站, 监测时间点 {options.as_of}", highlight=False)
     try:
-        with console.status("检查中…"):
+        with console.status("检查中…") as status:
+
+            def on_progress(site_id: str, read: int, planned: int) -> None:
+                status.update(f"检查中… {site_id}: 栏目 {read}/{planned}")
+
+            options = replace(options, progress=on_progress)
             result = asyncio.run(run_audits(scenarios, options, on_done))
     except BrowserNotFoundError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)

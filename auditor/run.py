@@ -41,6 +41,7 @@ class RunOptions:
     render: str = "auto"
     site_jobs: int = 1
     headless: bool = True
+    progress: Callable[[str, int, int], None] | None = None
 
 
 @dataclass
@@ -98,6 +99,7 @@ async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions
         evidence=options.evidence,
         block_offsite=options.block_offsite,
         render=options.render,
+        progress=options.progress,
     )
     try:
         try:

@@ -127,6 +127,10 @@ class ColumnReader:
                 facts.page = page
                 self._error(facts.url, "column", "timeout", response.error or "timeout")
                 return facts
+            if response.ok and not response.is_html:
+                # A column entry that leads to a document (PDF, spreadsheet) is a single content item.
+                facts.page = page.model_copy(update={"kind": "content", "error": None})
+                return facts
             if extraction is not None and (
                 self._clean_pass(facts, page, extraction) or (override is not None and override.render is False)
             ):

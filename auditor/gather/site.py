@@ -35,6 +35,8 @@ class GatherOptions:
     block_offsite: bool = False  # abort browser requests to hosts outside the site's scope (tests, demo)
     render: str = "auto"  # auto: HTTP first, render when needed; always: render every list page
     concurrency: int = 4  # column pages in flight per site
+    # Called as (site id, columns read, columns planned) while a site is gathered, for terminal progress.
+    progress: Callable[[str, int, int], None] | None = None
 
 
 class Budget:
@@ -224,10 +226,17 @@ class SiteGatherer:
 
     async def _read_all(self, reader: ColumnReader, columns: list[ColumnFacts]) -> list[ColumnFacts]:
         semaphore = asyncio.Semaphore(self.options.concurrency)
+        planned = len(columns)
+        read_count = 0
 
         async def read(facts: ColumnFacts) -> ColumnFacts:
+            nonlocal read_count
             async with semaphore:
-                return await reader.read(facts)
+                result = await reader.read(facts)
+            read_count += 1
+            if self.options.progress is not None:
+                self.options.progress(self.site.id, read_count, planned)
+            return result
 
         done = list(await asyncio.gather(*(read(c) for c in columns)))
         # Hub pages (信息公开, 互动交流) name second-level columns in their trees: read those too.
@@ -242,5 +251,6 @@ class SiteGatherer:
                     known.add(canonical_url(url))
                     children.append(DiscoveredColumn(name, url, hub.level + 1, ["tree"]))
         second = self._plan(children, with_scenario=False)[: max(0, self.site.limits.max_columns - len(done))]
+        planned += len(second)
         done += await asyncio.gather(*(read(c) for c in second))
         return done
