@@ -64,6 +64,21 @@ class PageFacts(_Model):
     captured_at: dt.datetime | None = Field(None, description="when the screenshot was taken (+08:00)")
 
 
+def failed_page(
+    url: str, *, fetched_by: FetchedBy, status: int | None, final_url: str | None, error: str, elapsed_ms: float
+) -> PageFacts:
+    """A page that could not be read: no list, just why."""
+    return PageFacts(
+        url=url,
+        final_url=final_url,
+        status=status,
+        fetched_by=fetched_by,
+        kind="error",
+        error=error,
+        elapsed_ms=elapsed_ms,
+    )
+
+
 class ColumnFacts(_Model):
     """A column (栏目) found on the site, with its home-page block and its list page."""
 

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor import settings
+from auditor.schemas import export_schema
 from auditor.settings import ColumnClass
 
 SITE_ID_PATTERN = r"^[a-z0-9-]+$"
@@ -207,8 +208,4 @@ def collect_scenarios(paths: list[Path]) -> list[Path]:
 
 
 def scenario_json_schema() -> dict[str, Any]:
-    schema = Scenario.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://auditor.local/schemas/scenario.schema.json"
-    schema["title"] = "auditor scenario"
-    return schema
+    return export_schema(Scenario, "scenario", "auditor scenario")

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.artifacts import DateSource, ErrorRecord, PageKind, Rect
+from auditor.schemas import export_schema
 from auditor.settings import ColumnClass
 
 SCHEMA_VERSION = "1.0"
@@ -117,8 +118,4 @@ class Bundle(_Model):
 
 
 def bundle_json_schema() -> dict[str, Any]:
-    schema = Bundle.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://auditor.local/schemas/bundle.schema.json"
-    schema["title"] = "auditor findings bundle"
-    return schema
+    return export_schema(Bundle, "bundle", "auditor findings bundle")

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.async_api import BrowserContext
 
-from auditor.artifacts import ColumnFacts, ErrorRecord, ListItem, PageFacts, PageKind
+from auditor.artifacts import ColumnFacts, ErrorRecord, ListItem, PageFacts, PageKind, failed_page
 from auditor.bundle.store import safe_name
 from auditor.extract.dates import date_from_url, detail_page_date, parse_date_string
 from auditor.extract.discovery import hub_children
@@ -146,12 +146,11 @@ class ColumnReader:
         self.site.artifacts.pages_fetched += 1
         if not response.ok or not response.is_html:
             error = response.error or f"not an HTML page ({response.content_type})"
-            page = PageFacts(
-                url=url,
-                final_url=response.final_url,
-                status=response.status,
+            page = failed_page(
+                url,
                 fetched_by="http",
-                kind="error",
+                status=response.status,
+                final_url=response.final_url,
                 error=error,
                 elapsed_ms=response.elapsed_ms,
             )
@@ -203,12 +202,11 @@ class ColumnReader:
                 elapsed_ms=rendered.elapsed_ms,
             )
             if rendered.error:
-                page = PageFacts(
-                    url=url,
-                    final_url=rendered.final_url,
-                    status=rendered.status,
+                page = failed_page(
+                    url,
                     fetched_by="browser",
-                    kind="error",
+                    status=rendered.status,
+                    final_url=rendered.final_url,
                     error=rendered.error,
                     elapsed_ms=rendered.elapsed_ms,
                 )

@@ -8,12 +8,12 @@ they read `RuleContext`, which is built from saved artifacts, so they run the sa
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from auditor.artifacts import SiteArtifacts
+from auditor.artifacts import ColumnFacts, PageFacts, SiteArtifacts
 from auditor.bundle.models import ColumnResult, Evidence, Finding, Severity, Target
 from auditor.extract.html import canonical_url
 
@@ -36,7 +36,14 @@ class RuleContext:
     as_of: date
     columns: tuple[ColumnResult, ...]
     # Facts by list-page URL, for rules that need a column's raw rows or evidence pointers.
-    column_facts: dict[str, Any] = field(default_factory=dict)
+    column_facts: dict[str, ColumnFacts] = field(default_factory=dict)
+
+    def columns_in(self, *statuses: str) -> Iterator[tuple[ColumnResult, ColumnFacts | None, PageFacts | None]]:
+        """Judged columns with one of these statuses, with their gathered facts and list page."""
+        for column in self.columns:
+            if column.status in statuses:
+                facts = self.column_facts.get(column.url)
+                yield column, facts, facts.page if facts is not None else None
 
 
 Evaluate = Callable[[RuleContext], list[Finding]]

@@ -21,11 +21,7 @@ META = RuleMeta(
 @register(META)
 def evaluate(context: RuleContext) -> list[Finding]:
     findings: list[Finding] = []
-    for column in context.columns:
-        if column.status != "blank":
-            continue
-        facts = context.column_facts.get(column.url)
-        page = facts.page if facts is not None else None
+    for column, _facts, page in context.columns_in("blank"):
         placeholder = page.placeholder if page is not None else None
         shown = f"页面显示“{placeholder}”" if placeholder else "列表中没有任何信息"
         findings.append(

@@ -27,9 +27,7 @@ META = RuleMeta(
 @register(META)
 def evaluate(context: RuleContext) -> list[Finding]:
     findings: list[Finding] = []
-    for column in context.columns:
-        if column.status not in {"stale", "warning"}:
-            continue
+    for column, _facts, _page in context.columns_in("stale", "warning"):
         class_name = CLASS_RULES[column.column_class].name_zh
         observed = {
             "latest_date": column.latest_date.isoformat() if column.latest_date else None,

@@ -23,11 +23,7 @@ META = RuleMeta(
 @register(META)
 def evaluate(context: RuleContext) -> list[Finding]:
     findings: list[Finding] = []
-    for column in context.columns:
-        if column.status not in {"unreadable", "undated"}:
-            continue
-        facts = context.column_facts.get(column.url)
-        page = facts.page if facts is not None else None
+    for column, facts, page in context.columns_in("unreadable", "undated"):
         if column.status == "undated":
             message = f"栏目“{column.name}”共{column.item_count}条信息,列表和详情页均未找到发布日期,需人工复核"
             reason = "undated"

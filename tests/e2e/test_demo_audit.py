@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -14,6 +12,7 @@ from PIL import Image
 from auditor.bundle.store import verify_manifest
 from auditor.demo.expected import EXPECTED_COLUMNS, expected_latest
 from auditor.demo.server import scenario_yaml
+from tests.cli import run_auditor
 
 pytestmark = pytest.mark.browser
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "auditor/schemas/bundle.schema.json").read_text("utf-8"))
@@ -24,32 +23,20 @@ FINDING_OF_STATUS = {
 }
 
 
+def audit_demo(demo_server, as_of, work, *options):
+    """`auditor run` on the demo portal's scenario file, as an operator would call it."""
+    scenario = work / "qingxi.yaml"
+    scenario.write_text(scenario_yaml(demo_server.home_url, as_of), encoding="utf-8")
+    return run_auditor(
+        "run", str(scenario), "--as-of", as_of.isoformat(), "--out", str(work / "out"), "--block-offsite", *options
+    )
+
+
 @pytest.fixture(scope="module")
 def demo_run(demo_server, as_of, tmp_path_factory):
     work = tmp_path_factory.mktemp("demo")
-    scenario = work / "qingxi.yaml"
-    scenario.write_text(scenario_yaml(demo_server.home_url, as_of), encoding="utf-8")
     out = work / "out"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "auditor",
-            "run",
-            str(scenario),
-            "--as-of",
-            as_of.isoformat(),
-            "--out",
-            str(out),
-            "--block-offsite",
-            "--fail-on",
-            "veto",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    done = audit_demo(demo_server, as_of, work, "--fail-on", "veto")
     bundle_dir = out / "qingxi"
     bundle = json.loads((bundle_dir / "bundle.json").read_text("utf-8")) if bundle_dir.exists() else None
     return done, bundle_dir, bundle
@@ -167,29 +154,6 @@ def test_verdict_counts(bundle):
 
 
 def test_fail_on_deduction_exits_1_and_no_evidence_writes_no_images(demo_server, as_of, tmp_path):
-    scenario = tmp_path / "qingxi.yaml"
-    scenario.write_text(scenario_yaml(demo_server.home_url, as_of), encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "auditor",
-            "run",
-            str(scenario),
-            "--as-of",
-            as_of.isoformat(),
-            "--out",
-            str(tmp_path / "out"),
-            "--block-offsite",
-            "--fail-on",
-            "deduction",
-            "--no-evidence",
-            "-q",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    done = audit_demo(demo_server, as_of, tmp_path, "--fail-on", "deduction", "--no-evidence", "-q")
     assert done.returncode == 1, done.stderr
     assert not list((tmp_path / "out" / "qingxi").rglob("*.png"))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 
 import pytest
 
+from tests.cli import run_auditor
 from tests.sites.faulty import FaultySite
 
 pytestmark = pytest.mark.browser
@@ -26,23 +25,15 @@ def faulty_run(as_of, tmp_path_factory):
             text = site.scenario_yaml(home).replace("id: faulty", f"id: {site_id}") + LIMITS
             (scenarios / f"{site_id}.yaml").write_text(text, encoding="utf-8")
         started = time.monotonic()
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "auditor",
-                "run",
-                str(scenarios),
-                "--as-of",
-                as_of.isoformat(),
-                "--out",
-                str(work / "out"),
-                "--block-offsite",
-                "-q",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
+        done = run_auditor(
+            "run",
+            str(scenarios),
+            "--as-of",
+            as_of.isoformat(),
+            "--out",
+            str(work / "out"),
+            "--block-offsite",
+            "-q",
             timeout=300,
         )
         elapsed = time.monotonic() - started

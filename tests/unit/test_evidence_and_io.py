@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 from PIL import Image
@@ -13,6 +11,7 @@ from auditor.bundle.evidence import OUTLINE, crop_box, outline
 from auditor.extract.html import canonical_url, css_path, decode_html, parse, row_text
 from auditor.gather.browser import ENV_VAR, BrowserNotFoundError, find_chromium
 from auditor.gather.http import fetch
+from tests.cli import run_auditor
 
 
 def test_outline_and_crop_follow_the_rect():
@@ -90,7 +89,7 @@ def test_system_chromium_is_found_without_playwright_build(monkeypatch):
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True, text=True, check=False)
+    return run_auditor(*args)
 
 
 def test_cli_schema_prints_the_committed_schema():
@@ -111,13 +110,7 @@ def test_cli_bad_as_of_and_missing_file_exit_2(tmp_path):
 def test_missing_browser_is_exit_3_with_install_hint(tmp_path):
     good = tmp_path / "s.yaml"
     good.write_text('site: {id: a, name: 甲, code: "3101140038", kind: portal, home: "http://127.0.0.1:9/"}\n')
-    env = {**os.environ, ENV_VAR: str(tmp_path / "no-chrome")}
-    done = subprocess.run(
-        [sys.executable, "-m", "auditor", "run", str(good), "--out", str(tmp_path / "o")],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    env = {ENV_VAR: str(tmp_path / "no-chrome")}
+    done = run_auditor("run", str(good), "--out", str(tmp_path / "o"), env=env)
     assert done.returncode == 3
     assert "AUDITOR_CHROMIUM" in done.stderr

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from auditor.scenario import ScenarioError, load_scenario, parse_scenario
 from auditor.settings import ColumnClass
+from tests.cli import run_auditor
 
 MINIMAL = """\
 site:
@@ -93,9 +92,7 @@ def test_bundled_scenarios_are_valid():
 def test_cli_validate_bad_file_exits_2_with_one_line(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINIMAL.replace("portal  ", "county  "), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "auditor", "validate", str(bad)], capture_output=True, text=True, check=False
-    )
+    done = run_auditor("validate", str(bad))
     assert done.returncode == 2
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1
@@ -105,8 +102,6 @@ def test_cli_validate_bad_file_exits_2_with_one_line(tmp_path):
 def test_cli_validate_good_file(tmp_path):
     good = tmp_path / "good.yaml"
     good.write_text(MINIMAL, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "auditor", "validate", str(good)], capture_output=True, text=True, check=False
-    )
+    done = run_auditor("validate", str(good))
     assert done.returncode == 0, done.stderr
     assert "ok: qingxi" in done.stdout
