@@ -22,7 +22,7 @@ setup:
 
 demo:
 	scripts/setup.sh
-	auditor demo --out out/demo
+	auditor demo --out out/demo --columns
 
 # pytest exits 5 when it collected no tests: that is a failure here (make fails on any non-zero exit),
 # and it gets a message of its own because it means the test tree or the pytest configuration is broken.

@@ -33,6 +33,8 @@ def faulty_run(as_of, tmp_path_factory):
             "--out",
             str(work / "out"),
             "--block-offsite",
+            "--jobs",
+            "2",  # sites side by side in one browser: nothing assumes one site per process
             "-q",
             timeout=300,
         )
