@@ -16,10 +16,9 @@ from lxml.cssselect import CSSSelector
 from lxml.etree import _Element
 
 from auditor.artifacts import ListItem
-from auditor.extract.dates import list_item_date
 from auditor.extract.html import (
-    FURNITURE_CLASS,
     SKIP_TAGS,
+    canonical_url,
     class_and_id,
     clean_url,
     css_path,
@@ -29,28 +28,28 @@ from auditor.extract.html import (
     page_meta,
     page_title,
     parse,
-    row_text,
 )
+from auditor.extract.rows import MORE_TEXT, datastore_rows, read_row, row_groups
 from auditor.settings import BLANK_PLACEHOLDERS
 
-ROW_TAGS = frozenset({"li", "tr", "dd", "div", "p", "article", "section", "dl"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class or id words that CMS templates give list containers; they make an empty container a blank list.
 LIST_HINT = re.compile(
-    r"(?:^|[-_\s])(?:list|lists|news|article|articles|items|datalist|data-list|lb|xxlb|infolist|info-list|"
-    r"con-list|newslist|wenzhang)(?:$|[-_\s\d])",
+    r"list|news|article|items|(?:^|[-_\s])(?:lb|xxlb|wenzhang)(?:$|[-_\s\d])",
     re.IGNORECASE,
 )
-PINNED = re.compile(r"置顶|\[顶\]|【顶】")
-PINNED_CLASS = re.compile(r"(?:^|[-_\s])(?:top|zd|zhiding|ding|istop|sticky)(?:$|[-_\s])", re.IGNORECASE)
-MORE_TEXT = re.compile(r"^(?:更多|查看更多|more|更多>+|more>+|>>|»|\+|更多\+|更多\s*»)$", re.IGNORECASE)
 # URLs of article pages as CMSs write them; a list whose links are all of the other kind is a hub of columns.
 ARTICLE_URL = re.compile(
     r"(?:t\d{8}_\d+|/art/|/content[_/]|/detail|/article|/info/\d|\d{5,}\.s?html?$|/\d{6,8}/|\.s?html?\?id=)",
     re.IGNORECASE,
 )
-MIN_TITLE_CHARS = 4
-MAX_ROW_LINKS = 4
-MAX_ROW_CHARS = 400
+# Boxes beside a column's list (热点排行, 最新动态, 相关文章): their dated links are another column's items.
+SIDE_BOX_CLASS = re.compile(
+    r"rdph|rank|paihang|phb|hot|tuijian|recommend|related|xgwz|xgxx|xglj|zxgx|latest", re.IGNORECASE
+)
+SIDE_BOX_TITLES = re.compile(r"热点|排行|最新动态|最新更新|最新信息|热门|推荐|相关|猜你喜欢|点击排行|图片新闻")
+BOX_DEPTH = 3
+MAX_HUB_TEXT_CHARS = 400  # a hub is mostly links; a page with this much running text is content
 
 ListKind = Literal["list", "empty", "hub", "none"]
 
@@ -81,99 +80,56 @@ class _Candidate:
     score: float
 
 
-def _title_anchor(row: _Element) -> _Element | None:
-    best: _Element | None = None
-    best_len = 0
-    for anchor in row.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:")):
-            continue  # toolbar toggles (无障碍, 长者模式) and script buttons are not items
-        text = link_text(anchor)
-        if MORE_TEXT.match(text) or PINNED.fullmatch(text):
+def _box_of(container: _Element) -> _Element:
+    """The nearest ancestor (a few levels up) that also holds a heading: the block the list sits in."""
+    node = container
+    for _ in range(BOX_DEPTH):
+        parent = node.getparent()
+        if parent is None or parent.tag == "body":
+            break
+        node = parent
+        if any(
+            len(normalise_space(el.text_content())) <= 12
+            for el in node.iter(*HEADINGS, "span", "div")
+            if el is not container
+            and container not in el.iterancestors()
+            and el.find(".//a") is None
+            and normalise_space(el.text_content())
+        ):
+            return node
+    return node
+
+
+def is_side_box(container: _Element, page_url: str, column_name: str) -> bool:
+    """A list in a box beside the page's own list: 热点排行, a 最新动态 box with its own 更多 link, …"""
+    chain = [container, *list(container.iterancestors())[:BOX_DEPTH]]
+    if any(SIDE_BOX_CLASS.search(class_and_id(el)) for el in chain if isinstance(el.tag, str)):
+        return True
+    box = _box_of(container)
+    page = canonical_url(page_url)
+    for anchor in box.iter("a"):
+        target = clean_url(anchor.get("href"), page_url) if MORE_TEXT.match(link_text(anchor)) else None
+        if target is not None and canonical_url(target) != page:
+            return True  # a block with its own 更多 link is another column's preview
+    for element in box.iter(*HEADINGS, "span", "div", "p"):
+        if element is container or container in element.iterancestors() or element.find(".//a") is not None:
             continue
-        if len(text) > best_len:
-            best, best_len = anchor, len(text)
-    return best if best_len >= MIN_TITLE_CHARS else None
+        title = normalise_space(element.text_content())
+        if 2 <= len(title) <= 12 and SIDE_BOX_TITLES.search(title) and title not in column_name:
+            return True
+    return False
 
 
-def _table_headers(row: _Element) -> list[str]:
-    table = next((a for a in row.iterancestors("table")), None)
-    if table is None:
-        return []
-    for header_row in table.iter("tr"):
-        cells = [c for c in header_row if isinstance(c.tag, str) and c.tag in {"th", "td"}]
-        if cells and all(c.tag == "th" for c in cells):
-            return [normalise_space(c.text_content()) for c in cells]
-    return []
-
-
-def _table_row_text(row: _Element) -> str:
-    """A table row's cells, each labelled with its column header (发布日期：…, 成文日期：…, 回复时间：…).
-
-    Tables of 信息公开 documents and message boards carry several dates per row; the header is what says
-    which one is the publication date.
-    """
-    headers = _table_headers(row)
-    cells = [c for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
-    if not headers or len(headers) != len(cells):
-        return row_text(row)
-    lines = []
-    for header, cell in zip(headers, cells, strict=True):
-        text = row_text(cell).replace("\n", " ")
-        lines.append(f"{header}：{text}" if header and text and cell.find(".//a") is None else text)
-    return "\n".join(lines)
-
-
-def read_row(row: _Element, base_url: str, *, as_of: date, date_selector: CSSSelector | None = None) -> ListItem:
-    anchor = _title_anchor(row)
-    title = link_text(anchor) if anchor is not None else normalise_space(row.text_content())[:120]
-    text = _table_row_text(row) if row.tag == "tr" else row_text(row)
-    if date_selector is not None and (hits := date_selector(row)):
-        text = row_text(hits[0])
-    found = list_item_date(text, as_of=as_of)
-    pinned = bool(PINNED.search(text)) or any(
-        PINNED_CLASS.search(class_and_id(el)) for el in row.iter() if isinstance(el.tag, str) and el is not row
-    )
-    return ListItem(
-        title=title,
-        url=clean_url(anchor.get("href"), base_url) if anchor is not None else None,
-        date=found.value if found else None,
-        date_text=found.text if found else None,
-        date_source="list" if found else "none",
-        pinned=pinned,
-    )
-
-
-def _is_row(element: _Element) -> bool:
-    """A list row carries one titled link (a few more at most) and a line or two of text, not a page region."""
-    if not isinstance(element.tag, str) or element.tag not in ROW_TAGS:
-        return False
-    if FURNITURE_CLASS.search(class_and_id(element)):
-        return False
-    anchors = sum(1 for _ in element.iter("a"))
-    return (
-        1 <= anchors <= MAX_ROW_LINKS
-        and len(element.text_content()) <= MAX_ROW_CHARS
-        and (_title_anchor(element) is not None)
-    )
-
-
-def _row_groups(container: _Element) -> list[_Element]:
-    """The largest group of same-tag children that each carry a titled link."""
-    groups: dict[str, list[_Element]] = {}
-    for child in container:
-        if _is_row(child):
-            groups.setdefault(child.tag, []).append(child)
-    return max(groups.values(), key=len) if groups else []
-
-
-def list_candidates(root: _Element, base_url: str, *, as_of: date) -> list[_Candidate]:
+def list_candidates(root: _Element, base_url: str, *, as_of: date, column_name: str | None = None) -> list[_Candidate]:
+    """Every container of list rows, scored. With `column_name`, boxes beside the page's list are left out."""
     found: list[_Candidate] = []
     for container in root.iter():
         if not isinstance(container.tag, str) or container.tag in SKIP_TAGS:
             continue
-        rows = _row_groups(container)
+        rows = row_groups(container)
         if not rows or is_furniture(container):
+            continue
+        if column_name is not None and is_side_box(container, base_url, column_name):
             continue
         items = [read_row(row, base_url, as_of=as_of) for row in rows]
         dated = sum(1 for item in items if item.date is not None)
@@ -185,10 +141,13 @@ def list_candidates(root: _Element, base_url: str, *, as_of: date) -> list[_Cand
 
 
 def _looks_like_hub(items: list[ListItem], base_url: str) -> bool:
-    """Undated rows whose links lead to other column pages (directories, index pages) rather than articles."""
+    """Undated rows whose links lead to other column pages (directories, index pages) rather than articles.
+
+    A group that links back to the page itself is the menu of its sibling columns, not a hub of children.
+    """
     host = urlsplit(base_url).netloc
     urls = [item.url for item in items if item.url]
-    if len(urls) < 2:
+    if len(urls) < 2 or canonical_url(base_url) in {canonical_url(u) for u in urls}:
         return False
     columnish = 0
     for url in urls:
@@ -209,15 +168,31 @@ def _placeholder(root: _Element) -> tuple[str, _Element] | None:
     return None
 
 
+def _is_empty_list(element: _Element) -> bool:
+    """No link and no text in it, header cells (<th>, <thead>) aside."""
+    if element.find(".//a") is not None:
+        return False
+    text = normalise_space(element.text_content())
+    for header in element.iter("th", "thead"):
+        text = text.replace(normalise_space(header.text_content()), "", 1)
+    return not text.strip()
+
+
 def _empty_container(root: _Element) -> _Element | None:
     for element in root.iter("ul", "ol", "tbody", "table", "div", "dl"):
-        if (
-            LIST_HINT.search(class_and_id(element))
-            and not normalise_space(element.text_content())
-            and not any(isinstance(child.tag, str) and child.tag not in SKIP_TAGS for child in element)
-            and not is_furniture(element)
-        ):
+        if LIST_HINT.search(class_and_id(element)) and _is_empty_list(element) and not is_furniture(element):
             return element
+    return None
+
+
+def _datastore_candidate(root: _Element, base_url: str, *, as_of: date) -> _Candidate | None:
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "text/xml" and "<datastore>" in (script.text or ""):
+            rows = datastore_rows(script.text or "")
+            if rows:
+                items = [read_row(row, base_url, as_of=as_of) for row in rows]
+                container = script.getparent() if script.getparent() is not None else script
+                return _Candidate(container, rows, items, float(len(rows)))
     return None
 
 
@@ -279,12 +254,17 @@ def _extract(
         containers = CSSSelector(list_selector)(root) if list_selector else [root]
         if containers:
             container = containers[0]
-            rows = CSSSelector(item_selector)(container) if item_selector else _row_groups(container)
+            rows = CSSSelector(item_selector)(container) if item_selector else row_groups(container)
             items = [read_row(row, url, as_of=as_of, date_selector=date_css) for row in rows]
             kind: ListKind = "list" if items else "empty"
             return ListExtraction(kind, items, css_path(container), iframe_urls=iframes)
-    candidates = list_candidates(root, url, as_of=as_of)
+    meta = page_meta(doc)
+    column_name = meta.get("ColumnName") or page_title(doc).split("_")[0].split("-")[0]
+    candidates = list_candidates(root, url, as_of=as_of, column_name=column_name)
     best = max(candidates, key=lambda c: c.score, default=None)
+    if best is None or not any(i.date for i in best.items):
+        # Rows a Hanweb page has not drawn yet (static HTML): they are the column's first page.
+        best = _datastore_candidate(root, url, as_of=as_of) or best
     placeholder = _placeholder(root)
     chars = _visible_chars(root)
     if best is not None and (best.items and any(i.date for i in best.items)):
@@ -296,5 +276,8 @@ def _extract(
         return ListExtraction("empty", [], css_path(empty), None, iframes, chars)
     if best is not None:
         kind = "hub" if _looks_like_hub(best.items, url) else "list"
+        if kind == "hub" and chars >= MAX_HUB_TEXT_CHARS:
+            # Running text with a menu of sub-pages beside it (区情概况, 机构职能) is a content page.
+            return ListExtraction("none", [], None, None, iframes, chars)
         return ListExtraction(kind, best.items, css_path(best.container), iframe_urls=iframes, text_chars=chars)
     return ListExtraction("none", [], None, None, iframes, chars)

@@ -20,7 +20,7 @@ from auditor.bundle.store import safe_name
 from auditor.extract.dates import date_from_url, detail_page_date, parse_date_string
 from auditor.extract.discovery import hub_children
 from auditor.extract.html import canonical_url, is_file_url, page_meta, parse, row_text
-from auditor.extract.lists import ListExtraction, extract_list
+from auditor.extract.lists import MAX_HUB_TEXT_CHARS, ListExtraction, extract_list
 from auditor.gather.http import HttpPage, fetch_async
 from auditor.gather.render import PagePool, element_rect, navigate, screenshot
 from auditor.rules.columns import judge_column
@@ -79,9 +79,11 @@ class ColumnReader:
         )
         if extraction.kind in {"none", "hub"}:
             # A page without a list that links to several sub-columns (its tree, or paths below its own)
-            # is a hub such as 信息公开: its children are read as second-level columns.
+            # is a hub such as 信息公开: its children are read as second-level columns. A page of running
+            # text with a side menu (区情概况, 机构职能) is a content page.
             children = hub_children(html, url, in_scope=self.site.in_scope)
-            extraction.kind = "hub" if len(children) >= MIN_HUB_CHILDREN else "none"
+            is_hub = len(children) >= MIN_HUB_CHILDREN and extraction.text_chars < MAX_HUB_TEXT_CHARS
+            extraction.kind = "hub" if is_hub else "none"
             if extraction.kind == "hub":
                 self.hub_html[canonical_url(url)] = html
         return extraction
