@@ -7,6 +7,7 @@ cut from the rect recorded at gather time, so this runs offline, also when a sav
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -31,6 +32,7 @@ CAPTION_PAD = 12
 CAPTION_BACKGROUND = (40, 48, 64)
 OUTLINE_WIDTH = 4
 CROP_MARGIN = 48
+EVIDENCE_THREADS = 2
 FALLBACK_CROP_HEIGHT = 900  # no rect: the first screen of the page
 
 
@@ -44,16 +46,17 @@ class EvidenceSource:
 
 
 def evidence_source(facts: ColumnFacts | None, home: PageFacts | None) -> EvidenceSource | None:
-    """Which saved page proves a column finding: its list page, else its home-page block."""
+    """Which saved page proves a column finding: its list page, or its home-page block when the list failed."""
     if facts is None:
         return None
     page = facts.page
+    list_failed = page is None or page.kind == "error"
+    if list_failed and facts.home_items and home is not None and home.screenshot_path:
+        return EvidenceSource(home.screenshot_path, home.html_path, facts.home_block_rect, home.url, home.captured_at)
     if page is not None and page.screenshot_path:
         return EvidenceSource(
             page.screenshot_path, page.html_path, page.list_rect, page.final_url or page.url, page.captured_at
         )
-    if facts.home_items and home is not None and home.screenshot_path:
-        return EvidenceSource(home.screenshot_path, home.html_path, facts.home_block_rect, home.url, home.captured_at)
     if page is not None and page.html_path:
         return EvidenceSource(None, page.html_path, None, page.url)
     return None
@@ -124,20 +127,25 @@ def caption_lines(finding: Finding, source: EvidenceSource, site_name: str, as_o
 def attach_evidence(
     findings: list[Finding], artifacts: SiteArtifacts, store: EvidenceStore, *, site_name: str = ""
 ) -> list[Finding]:
-    """Write an outlined screenshot and a crop per finding; return findings with their evidence paths."""
+    """Write an outlined screenshot and a crop per finding; return findings with their evidence paths.
+
+    PNG encoding dominates; findings are encoded on two threads (zlib releases the GIL), after every source
+    screenshot has been decoded once on this thread.
+    """
     by_url = {facts.url: facts for facts in artifacts.columns}
+    sources = {f.id: evidence_source(by_url.get(f.target.url), artifacts.home) for f in findings}
     opened: dict[str, Image.Image] = {}
-    result: list[Finding] = []
-    for finding in findings:
-        source = evidence_source(by_url.get(finding.target.url), artifacts.home)
+    for source in sources.values():
+        if source is not None and source.screenshot is not None and source.screenshot not in opened:
+            opened[source.screenshot] = Image.open(io.BytesIO(store.read_bytes(source.screenshot)))
+            opened[source.screenshot].load()
+
+    def build(finding: Finding) -> Finding:
+        source = sources[finding.id]
         if source is None:
-            result.append(finding)
-            continue
+            return finding
         evidence = Evidence(html=source.html, page_url=source.page_url)
         if source.screenshot is not None:
-            if source.screenshot not in opened:
-                opened[source.screenshot] = Image.open(io.BytesIO(store.read_bytes(source.screenshot)))
-                opened[source.screenshot].load()
             image = opened[source.screenshot]
             marked = outline(image, source.rect) if source.rect else image.convert("RGB")
             stamped = caption(marked, caption_lines(finding, source, site_name, artifacts.as_of))
@@ -146,5 +154,7 @@ def attach_evidence(
                 f"evidence/{finding.id}-crop.png", _png(marked.crop(crop_box(marked, source.rect)))
             )
         target = finding.target.model_copy(update={"rect": source.rect})
-        result.append(finding.model_copy(update={"evidence": evidence, "target": target}))
-    return result
+        return finding.model_copy(update={"evidence": evidence, "target": target})
+
+    with ThreadPoolExecutor(max_workers=EVIDENCE_THREADS) as pool:
+        return list(pool.map(build, findings))

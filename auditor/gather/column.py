@@ -23,7 +23,7 @@ from auditor.extract.html import canonical_url, is_file_url, page_meta, parse, r
 from auditor.extract.lists import MAX_HUB_TEXT_CHARS, ListExtraction, extract_list
 from auditor.gather.http import HttpPage, fetch_async
 from auditor.gather.render import PagePool, element_rect, navigate, screenshot
-from auditor.rules.columns import judge_column
+from auditor.rules.columns import FINDING_STATUSES, judge_column
 from auditor.scenario import ColumnOverride
 from auditor.settings import DETAIL_PAGES_PER_UNDATED_LIST
 from auditor.windows import now_in_shanghai
@@ -254,8 +254,7 @@ class ColumnReader:
     def _needs_evidence(self, facts: ColumnFacts, page: PageFacts) -> bool:
         if page.kind == "error":
             return True
-        status = judge_column(facts.model_copy(update={"page": page}), self.options.as_of).status
-        return status not in {"fresh", "not_judged"}
+        return judge_column(facts.model_copy(update={"page": page}), self.options.as_of).status in FINDING_STATUSES
 
     async def _date_undated(self, items: list[ListItem]) -> None:
         """Give undated rows a date from their article pages: PubDate meta, 发布时间 text, then the URL."""

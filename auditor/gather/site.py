@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
-from playwright.async_api import Browser, BrowserContext, Route
+from playwright.async_api import Browser, BrowserContext, Page, Route
 
-from auditor.artifacts import ColumnFacts, ErrorRecord, PageFacts, Rect, SiteArtifacts
+from auditor.artifacts import ColumnFacts, ErrorRecord, PageFacts, SiteArtifacts
 from auditor.bundle.store import EvidenceStore
 from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, hub_children
 from auditor.extract.html import canonical_url, page_meta, parse
 from auditor.gather.browser import new_site_context
 from auditor.gather.column import ColumnReader
 from auditor.gather.render import SETTLE_INIT_SCRIPT, element_rect, navigate, open_page, screenshot
+from auditor.rules.columns import FINDING_STATUSES, judge_column
 from auditor.scenario import ColumnOverride, Scenario
 from auditor.windows import now_in_shanghai
 
@@ -78,7 +79,6 @@ class SiteGatherer:
         self.store = store
         self.hosts, self.in_scope = scope_checker(scenario)
         self.budget = Budget(self.site.limits.site_budget_s)
-        self.block_rects: dict[str, Rect | None] = {}
         self.artifacts = SiteArtifacts(
             site_id=self.site.id,
             home_url=self.site.home,
@@ -112,35 +112,22 @@ class SiteGatherer:
             await context.close()
         return self.artifacts
 
-    async def _render_home(self, context: BrowserContext) -> list[DiscoveredColumn] | None:
-        """Render the home page, discover its columns and note where each home block sits on it."""
+    async def _render_home(self, page: Page) -> list[DiscoveredColumn] | None:
+        """Render the home page and discover its columns; None when the home page cannot be read."""
+        timeout = min(self.site.limits.page_timeout_s, self.budget.left())
+        rendered = await navigate(page, self.site.home, timeout_s=timeout)
+        self.artifacts.pages_rendered += 1
         discovered: list[DiscoveredColumn] = []
-        block_rects: dict[str, Rect | None] = {}
-        async with open_page(context) as page:
-            timeout = min(self.site.limits.page_timeout_s, self.budget.left())
-            rendered = await navigate(page, self.site.home, timeout_s=timeout)
-            self.artifacts.pages_rendered += 1
-            if not rendered.error and self.site.discover:
-                discovered = discover_home_columns(
-                    rendered.html,
-                    rendered.final_url or self.site.home,
-                    as_of=self.options.as_of,
-                    in_scope=self.in_scope,
-                )
-            shot = None
-            captured_at = now_in_shanghai()
-            if self.options.evidence and not rendered.timed_out:
-                shot = await screenshot(page)
-                for column in discovered:
-                    if column.block_selector and column.block_selector not in block_rects:
-                        block_rects[column.block_selector] = await element_rect(page, column.block_selector)
-        self.block_rects = block_rects
-        html_path = shot_path = None
-        if self.options.evidence:
-            if rendered.html:
-                html_path = self.store.write_bytes("pages/home.html", rendered.html.encode("utf-8"))
-            if shot:
-                shot_path = self.store.write_bytes("pages/home.png", shot)
+        if not rendered.error and self.site.discover:
+            discovered = discover_home_columns(
+                rendered.html,
+                rendered.final_url or self.site.home,
+                as_of=self.options.as_of,
+                in_scope=self.in_scope,
+            )
+        html_path = None
+        if self.options.evidence and rendered.html:
+            html_path = self.store.write_bytes("pages/home.html", rendered.html.encode("utf-8"))
         self.artifacts.home = PageFacts(
             url=self.site.home,
             final_url=rendered.final_url,
@@ -150,25 +137,49 @@ class SiteGatherer:
             kind="error" if rendered.error else "hub",
             error=rendered.error,
             html_path=html_path,
-            screenshot_path=shot_path,
             elapsed_ms=rendered.elapsed_ms,
-            captured_at=captured_at if shot_path else None,
             meta=page_meta(parse(rendered.html)) if rendered.html else {},
         )
         self._check_site_code(self.artifacts.home.meta)
         if rendered.error:
+            if self.options.evidence and not rendered.timed_out:
+                await self._home_screenshot(page)
             self.artifacts.errors.append(
                 ErrorRecord(
                     url=self.site.home,
                     stage="home",
                     kind=rendered.error_kind,  # type: ignore[arg-type]
                     message=rendered.error,
-                    screenshot_path=shot_path,
+                    screenshot_path=self.artifacts.home.screenshot_path,
                     html_path=html_path,
                 )
             )
             return None
         return discovered
+
+    async def _home_screenshot(self, page: Page) -> None:
+        home = self.artifacts.home
+        assert home is not None
+        shot = await screenshot(page)
+        if shot:
+            home.screenshot_path = self.store.write_bytes("pages/home.png", shot)
+            home.captured_at = now_in_shanghai()
+
+    async def _home_block_evidence(self, page: Page, columns: list[ColumnFacts]) -> None:
+        """Screenshot the home page only when a finding rests on a column's home block (its list page failed)."""
+        needy = [
+            c
+            for c in columns
+            if c.home_items
+            and c.home_block_selector
+            and (c.page is None or c.page.kind == "error")
+            and judge_column(c, self.options.as_of).status in FINDING_STATUSES
+        ]
+        if not needy:
+            return
+        await self._home_screenshot(page)
+        for column in needy:
+            column.home_block_rect = await element_rect(page, column.home_block_selector)
 
     def _check_site_code(self, meta: dict[str, str]) -> None:
         """<meta name="SiteIDCode"> should repeat the scenario's 网站标识码; a mismatch is worth a look."""
@@ -208,21 +219,24 @@ class SiteGatherer:
             override_kind=override.page_kind if override else None,
             home_items=column.items,
             home_block_selector=column.block_selector,
-            home_block_rect=self.block_rects.get(column.block_selector or ""),
             skipped="scenario: skip" if override and override.skip else None,
         )
 
     async def _gather(self, context: BrowserContext) -> None:
-        discovered = await self._render_home(context)
-        if discovered is None:
-            return
-        columns = self._plan(discovered)
-        reader = ColumnReader(self, context)
-        try:
-            done = await self._read_all(reader, columns)
-        finally:
-            await reader.tabs.close()
-        self.artifacts.columns = done
+        # The home tab stays open while columns are read: its screenshot is taken only if a finding needs it.
+        async with open_page(context) as home_tab:
+            discovered = await self._render_home(home_tab)
+            if discovered is None:
+                return
+            columns = self._plan(discovered)
+            reader = ColumnReader(self, context)
+            try:
+                done = await self._read_all(reader, columns)
+            finally:
+                await reader.tabs.close()
+            self.artifacts.columns = done
+            if self.options.evidence:
+                await self._home_block_evidence(home_tab, done)
 
     async def _read_all(self, reader: ColumnReader, columns: list[ColumnFacts]) -> list[ColumnFacts]:
         semaphore = asyncio.Semaphore(self.options.concurrency)

@@ -20,6 +20,9 @@ from auditor.settings import (
 )
 from auditor.windows import stale_on, window_start
 
+# Statuses that end in a finding (and so need a screenshot as evidence).
+FINDING_STATUSES = frozenset({"stale", "warning", "blank", "undated", "unreadable"})
+
 
 def class_by_keyword(text: str) -> ColumnClass | None:
     best: tuple[int, ColumnClass] | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import jsonschema
@@ -23,12 +24,23 @@ FINDING_OF_STATUS = {
 }
 
 
-def audit_demo(demo_server, as_of, work, *options):
-    """`auditor run` on the demo portal's scenario file, as an operator would call it."""
+def _scenario(demo_server, as_of, work) -> str:
     scenario = work / "qingxi.yaml"
     scenario.write_text(scenario_yaml(demo_server.home_url, as_of), encoding="utf-8")
+    return str(scenario)
+
+
+def audit_demo(demo_server, as_of, work, *options):
+    """`auditor run` on the demo portal's scenario file, as an operator would call it."""
     return run_auditor(
-        "run", str(scenario), "--as-of", as_of.isoformat(), "--out", str(work / "out"), "--block-offsite", *options
+        "run",
+        _scenario(demo_server, as_of, work),
+        "--as-of",
+        as_of.isoformat(),
+        "--out",
+        str(work / "out"),
+        "--block-offsite",
+        *options,
     )
 
 
@@ -157,3 +169,27 @@ def test_fail_on_deduction_exits_1_and_no_evidence_writes_no_images(demo_server,
     done = audit_demo(demo_server, as_of, tmp_path, "--fail-on", "deduction", "--no-evidence", "-q")
     assert done.returncode == 1, done.stderr
     assert not list((tmp_path / "out" / "qingxi").rglob("*.png"))
+
+
+def test_home_block_is_the_evidence_when_the_list_page_fails(demo_server, as_of, tmp_path):
+    # Audited 15 days after the site's T, 社区动态's home block (newest T-2) is 17 days old: stale, and its
+    # list page answers 500, so the outlined home block is the evidence.
+    later = as_of + timedelta(days=15)
+    done = run_auditor(
+        "run",
+        _scenario(demo_server, as_of, tmp_path),
+        "--as-of",
+        later.isoformat(),
+        "--out",
+        str(tmp_path / "out"),
+        "--block-offsite",
+        "-q",
+    )
+    assert done.returncode == 0, done.stderr
+    bundle = json.loads((tmp_path / "out" / "qingxi" / "bundle.json").read_text("utf-8"))
+    finding = next(f for f in bundle["findings"] if f["target"]["url"].endswith("/portal/col/sqdt/"))
+    assert finding["code"] == "column_stale"
+    assert finding["observed"]["date_source"] == "home_block"
+    assert finding["evidence"]["page_url"] == demo_server.home_url
+    assert finding["target"]["rect"] is not None
+    assert (tmp_path / "out" / "qingxi" / finding["evidence"]["crop"]).is_file()
