@@ -193,3 +193,16 @@ def test_home_block_is_the_evidence_when_the_list_page_fails(demo_server, as_of,
     assert finding["evidence"]["page_url"] == demo_server.home_url
     assert finding["target"]["rect"] is not None
     assert (tmp_path / "out" / "qingxi" / finding["evidence"]["crop"]).is_file()
+
+
+def test_saved_artifacts_judge_again_offline_to_the_same_result(demo_run, bundle):
+    from auditor.artifacts import SiteArtifacts
+    from auditor.judge import judge
+
+    _, bundle_dir, _ = demo_run
+    artifacts = SiteArtifacts.model_validate_json((bundle_dir / "artifacts.json").read_text("utf-8"))
+    again = judge(artifacts)
+    assert [(c.url, c.status, c.latest_date and c.latest_date.isoformat()) for c in again.columns] == [
+        (c["url"], c["status"], c["latest_date"]) for c in bundle["columns"]
+    ]
+    assert sorted(f.id for f in again.findings) == sorted(f["id"] for f in bundle["findings"])
