@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -24,7 +23,6 @@ def faulty_run(as_of, tmp_path_factory):
         for site_id, home in homes.items():
             text = site.scenario_yaml(home).replace("id: faulty", f"id: {site_id}") + LIMITS
             (scenarios / f"{site_id}.yaml").write_text(text, encoding="utf-8")
-        started = time.monotonic()
         done = run_auditor(
             "run",
             str(scenarios),
@@ -38,27 +36,26 @@ def faulty_run(as_of, tmp_path_factory):
             "-q",
             timeout=300,
         )
-        elapsed = time.monotonic() - started
         bundles = {
             site_id: json.loads((work / "out" / site_id / "bundle.json").read_text("utf-8"))
             for site_id in homes
             if (work / "out" / site_id / "bundle.json").exists()
         }
-        return done, bundles, site, elapsed
+        return done, bundles, site
 
 
 def test_run_finishes_and_writes_every_bundle(faulty_run):
-    done, bundles, _, elapsed = faulty_run
+    done, bundles, _ = faulty_run
     assert done.returncode == 0, done.stderr
     assert set(bundles) == {"faulty", "hang-home", "err-home"}
-    assert elapsed < 60  # the 60 s hang is cut at the 3 s page timeout
 
 
 def test_hanging_and_failing_columns_are_errors_and_needs_review(faulty_run):
-    _, bundles, site, _ = faulty_run
+    _, bundles, site = faulty_run
     bundle = bundles["faulty"]
     errors = {e["url"]: e for e in bundle["errors"]}
     assert errors[site.url("/faulty/col/hang/")]["kind"] == "timeout"
+    assert "timeout after 3s" in errors[site.url("/faulty/col/hang/")]["message"]  # the page limit, not the hang
     assert errors[site.url("/faulty/col/err/")]["kind"] == "http_status"
     assert "500" in errors[site.url("/faulty/col/err/")]["message"]
     findings = {(f["code"], f["target"]["url"]): f for f in bundle["findings"]}
@@ -74,7 +71,7 @@ def test_hanging_and_failing_columns_are_errors_and_needs_review(faulty_run):
 
 @pytest.mark.parametrize(("site_id", "kind"), [("hang-home", "timeout"), ("err-home", "http_status")])
 def test_dead_home_page_is_not_assessable(faulty_run, site_id, kind):
-    _, bundles, _, _ = faulty_run
+    _, bundles, _ = faulty_run
     bundle = bundles[site_id]
     assert bundle["verdict"]["qualified"] is None
     assert bundle["columns"] == []
