@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from auditor.artifacts import ColumnFacts, PageFacts, SiteArtifacts
 from auditor.bundle.models import ColumnResult, Evidence, Finding, Severity, Target
@@ -70,13 +71,22 @@ def register(meta: RuleMeta) -> Callable[[Evaluate], Evaluate]:
     return decorate
 
 
-def finding_id(code: str, url: str) -> str:
-    """Stable across runs and machines, so re-checks can match a finding to its earlier self."""
-    return hashlib.sha256(f"{code}|{canonical_url(url)}".encode()).hexdigest()[:16]
+def finding_id(site_id: str, code: str, url: str, home_url: str) -> str:
+    """Stable across runs and machines, so a re-check can match a finding to its earlier self.
+
+    The site's own host is left out of the key: the same column found over https, on a mirror or on another
+    loopback port is the same finding; pages on other hosts of the site's scope keep their host.
+    """
+    target, home = urlsplit(canonical_url(url)), urlsplit(canonical_url(home_url))
+    where = target.path + ("?" + target.query if target.query else "")
+    if target.netloc != home.netloc:
+        where = target.netloc + where
+    return hashlib.sha256(f"{site_id}|{code}|{where}".encode()).hexdigest()[:16]
 
 
 def make_finding(
     meta: RuleMeta,
+    context: RuleContext,
     *,
     url: str,
     message_zh: str,
@@ -86,7 +96,7 @@ def make_finding(
     severity: Severity | None = None,
 ) -> Finding:
     return Finding(
-        id=finding_id(meta.code, url),
+        id=finding_id(context.artifacts.site_id, meta.code, url, context.artifacts.home_url),
         code=meta.code,
         indicator_zh=meta.indicator_zh,
         severity=severity or meta.severity,

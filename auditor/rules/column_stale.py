@@ -62,6 +62,7 @@ def evaluate(context: RuleContext) -> list[Finding]:
         findings.append(
             make_finding(
                 META,
+                context,
                 url=column.url,
                 column=column.name,
                 message_zh=message,

@@ -34,6 +34,7 @@ def evaluate(context: RuleContext) -> list[Finding]:
         findings.append(
             make_finding(
                 META,
+                context,
                 url=column.url,
                 column=column.name,
                 selector=page.list_selector if page is not None else None,

@@ -211,3 +211,16 @@ def test_finding_ids_are_stable():
     first = judge(site(column("部门动态", 20))).findings[0].id
     again = judge(site(column("部门动态", 30))).findings[0].id
     assert first == again
+
+
+def test_finding_ids_ignore_the_sites_own_host_but_not_other_hosts():
+    from auditor.rules.base import finding_id
+
+    home = "http://127.0.0.1:8000/portal/"
+    same = finding_id("qingxi", "column_stale", "http://127.0.0.1:8000/portal/col/a/", home)
+    assert same == finding_id(
+        "qingxi", "column_stale", "http://127.0.0.1:9000/portal/col/a/index.html", "http://127.0.0.1:9000/portal/"
+    )
+    assert same != finding_id("qingxi", "column_blank", "http://127.0.0.1:8000/portal/col/a/", home)
+    assert same != finding_id("other", "column_stale", "http://127.0.0.1:8000/portal/col/a/", home)
+    assert same != finding_id("qingxi", "column_stale", "http://xxgk.example.gov.cn/portal/col/a/", home)
