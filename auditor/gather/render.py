@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 
 from playwright.async_api import BrowserContext, Frame, Page
@@ -24,17 +25,31 @@ from auditor.settings import SCREENSHOT_MAX_HEIGHT, SETTLE_CAP_MS
 # Installed in every page before its scripts run: counts in-flight fetch/XHR and short timers, and the time
 # of the last DOM mutation, so `settle` can tell when a JS-rendered list has arrived. Timers longer than 2 s
 # (carousels, polling) are not waited for.
-SETTLE_INIT_SCRIPT = """
+# Only requests to the site's own hosts are waited for: analytics beacons and long-polls elsewhere never end.
+_SETTLE_TEMPLATE = """
 (() => {
   if (window.__auditor) return;
   const state = window.__auditor = {requests: 0, timers: new Set(), lastMutation: Date.now()};
+  const SCOPE = __SCOPE__;
+  const inScope = (url) => {
+    if (!SCOPE) return true;
+    try { return SCOPE.includes(new URL(String(url), location.href).host.toLowerCase()); } catch (e) { return true; }
+  };
   const origFetch = window.fetch;
   if (origFetch) window.fetch = function (...args) {
+    const target = args[0] && args[0].url ? args[0].url : args[0];
+    if (!inScope(target)) return origFetch.apply(this, args);
     state.requests++;
     return origFetch.apply(this, args).finally(() => { state.requests--; state.lastMutation = Date.now(); });
   };
+  const origOpen = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    this.__auditorUrl = url;
+    return origOpen.call(this, method, url, ...rest);
+  };
   const origSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function (...args) {
+    if (!inScope(this.__auditorUrl)) return origSend.apply(this, args);
     state.requests++;
     this.addEventListener('loadend', () => { state.requests--; state.lastMutation = Date.now(); });
     return origSend.apply(this, args);
@@ -68,6 +83,12 @@ SETTLE_INIT_SCRIPT = """
 })();
 """
 QUIET_MS = 80
+
+
+def settle_init_script(hosts: Iterable[str] | None = None) -> str:
+    """The settle hooks, waiting only for requests to `hosts` (host[:port]); None waits for every request."""
+    scope = json.dumps(sorted(h.lower() for h in hosts)) if hosts is not None else "null"
+    return _SETTLE_TEMPLATE.replace("__SCOPE__", scope)
 
 
 @dataclass

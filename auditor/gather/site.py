@@ -23,7 +23,7 @@ from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, h
 from auditor.extract.html import canonical_url, page_meta, parse
 from auditor.gather.browser import new_site_context
 from auditor.gather.column import ColumnReader
-from auditor.gather.render import SETTLE_INIT_SCRIPT, element_rect, navigate, open_page, screenshot
+from auditor.gather.render import element_rect, navigate, open_page, screenshot, settle_init_script
 from auditor.rules.columns import FINDING_STATUSES, judge_column
 from auditor.scenario import ColumnOverride, Scenario
 from auditor.windows import now_in_shanghai
@@ -95,7 +95,7 @@ class SiteGatherer:
     async def gather(self) -> SiteArtifacts:
         context = await new_site_context(self.browser)
         try:
-            await context.add_init_script(SETTLE_INIT_SCRIPT)
+            await context.add_init_script(settle_init_script(self.hosts))
             if self.options.block_offsite:
                 await context.route("**/*", self._block_offsite)
             await self._gather(context)

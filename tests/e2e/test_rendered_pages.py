@@ -8,13 +8,13 @@ from urllib.parse import quote
 import pytest
 
 from auditor.extract.lists import extract_list
-from auditor.gather.render import QUIET_MS, SETTLE_INIT_SCRIPT
+from auditor.gather.render import QUIET_MS, settle_init_script
 
 pytestmark = pytest.mark.browser
 
 
 def settled(page, url):
-    page.add_init_script(SETTLE_INIT_SCRIPT)
+    page.add_init_script(settle_init_script())
     page.goto(url)
     page.wait_for_function(f"() => window.__auditorIdle({QUIET_MS})", timeout=5000)
     return page.content()
@@ -57,7 +57,7 @@ def test_iframe_list_box_is_inside_the_frame(page, demo_server, as_of):
 
 
 def test_code_string_timers_still_run_under_the_settle_hooks(page):
-    page.add_init_script(SETTLE_INIT_SCRIPT)
+    page.add_init_script(settle_init_script())
     html = "<title>t</title><script>setTimeout('document.title = \"done\"', 50)</script>"
     page.goto("data:text/html;charset=utf-8," + quote(html))  # a new document: the init script runs
     page.wait_for_function(f"() => window.__auditorIdle({QUIET_MS})", timeout=5000)
@@ -70,10 +70,21 @@ def test_locale_and_timezone_are_chinese(page):
 
 
 def test_timer_loops_do_not_hold_the_settle_until_the_cap(page):
-    page.add_init_script(SETTLE_INIT_SCRIPT)
+    page.add_init_script(settle_init_script())
     ticker = "<div id=t></div><script>function tick(){document.getElementById('t').textContent=Date.now();setTimeout(tick, 100)} tick()</script>"
     page.goto("data:text/html;charset=utf-8," + quote(ticker))
     started = page.evaluate("() => Date.now()")
     # Mutations keep coming, so only the timer count can be idle: the chain beyond depth 3 is not counted.
     page.wait_for_function("() => window.__auditor.timers.size === 0", timeout=3000)
     assert page.evaluate("() => Date.now()") - started < 1500
+
+
+def test_requests_to_other_hosts_are_not_waited_for(page, demo_server):
+    # A beacon to a host outside the site's scope (blocked here, never answered) must not hold the settle.
+    page.route("http://beacon.example.invalid/**", lambda route: None)  # never fulfilled: a hanging long-poll
+    page.add_init_script(settle_init_script([demo_server.base_url.removeprefix("http://")]))
+    page.goto(demo_server.base_url + "/portal/qqgk/")
+    page.evaluate("() => { fetch('http://beacon.example.invalid/poll').catch(() => {}); }")
+    assert page.evaluate("() => window.__auditor.requests") == 0
+    page.evaluate("() => { fetch('/portal/api/xzdt.json'); }")
+    assert page.evaluate("() => window.__auditor.requests") == 1
