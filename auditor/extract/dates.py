@@ -53,7 +53,8 @@ CJK_YMD_PATTERN = re.compile(
 # 03-15 (two digits each: "3-5人" and "12-15岁" are counts); not glued to words or more numbers, and not
 # the "30-11" inside a time range "10:30-11:30".
 MD_PATTERN = re.compile(
-    rf"(?<![0-9A-Za-z_./\-])(?<!\d:)(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[ \t]+{_CLOCK}(?![\d:]))?"
+    # MM-DD, and MM/DD as some CMS list templates print it; two digits each, so fractions stay out.
+    rf"(?<![0-9A-Za-z_./\-])(?<!\d:)(?P<m>\d{{2}})[-/](?P<d>\d{{2}})(?:[ \t]+{_CLOCK}(?![\d:]))?"
     r"(?![0-9A-Za-z_%./:\-]|(?![至到])[\u4e00-\u9fff])"
 )
 CJK_MD_PATTERN = re.compile(

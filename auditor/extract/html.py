@@ -22,7 +22,7 @@ GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "gb_2312-80
 FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
 FURNITURE_CLASS = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|menus|header|foot|footer|bottom|copyright|banner|crumbs?|breadcrumbs?|"
-    r"position|location|dqwz|sidebar|side|tree|share|search|login|topbar|toolbar|friendlink|links?)(?:$|[-_\s\d])",
+    r"position|pos|location|dqwz|sidebar|side|tree|share|search|login|topbar|toolbar|friendlink|links?)(?:$|[-_\s\d])",
     re.IGNORECASE,
 )
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "option", "head"})
@@ -181,7 +181,7 @@ def row_text(element: _Element) -> str:
 
 
 def _collect_text(node: _Element, pieces: list[str], *, top: bool = False) -> None:
-    if node.tag == "a":
+    if node.tag == "a" and not top:
         # A link is one title: dates inside it are running text, never a date of their own.
         pieces.append(link_text(node))
     elif isinstance(node.tag, str) and node.tag not in SKIP_TAGS:

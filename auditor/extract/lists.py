@@ -30,7 +30,7 @@ from auditor.extract.html import (
     parse,
 )
 from auditor.extract.rows import MORE_TEXT, datastore_rows, read_row, row_groups
-from auditor.settings import BLANK_PLACEHOLDERS
+from auditor.settings import BLANK_PLACEHOLDERS, CONTENT_PAGE_NAMES
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class or id words that CMS templates give list containers; they make an empty container a blank list.
@@ -49,6 +49,7 @@ SIDE_BOX_CLASS = re.compile(
 )
 SIDE_BOX_TITLES = re.compile(r"热点|排行|最新动态|最新更新|最新信息|热门|推荐|相关|猜你喜欢|点击排行|图片新闻")
 BOX_DEPTH = 3
+TITLE_TAGS = ("span", "div", "p", "td", "th", "b", "strong", "font")
 MAX_HUB_TEXT_CHARS = 400  # a hub is mostly links; a page with this much running text is content
 
 ListKind = Literal["list", "empty", "hub", "none"]
@@ -111,9 +112,11 @@ def is_side_box(container: _Element, page_url: str, column_name: str) -> bool:
         target = clean_url(anchor.get("href"), page_url) if MORE_TEXT.match(link_text(anchor)) else None
         if target is not None and canonical_url(target) != page:
             return True  # a block with its own 更多 link is another column's preview
-    for element in box.iter(*HEADINGS, "span", "div", "p"):
-        if element is container or container in element.iterancestors() or element.find(".//a") is not None:
+    for element in box.iter(*HEADINGS, *TITLE_TAGS):
+        if element is container or element.find(".//a") is not None:
             continue
+        if any(ancestor.tag in {"a", "li"} for ancestor in element.iterancestors()):
+            continue  # text inside a row (a card's heading) is an item, not the box's title
         title = normalise_space(element.text_content())
         if 2 <= len(title) <= 12 and SIDE_BOX_TITLES.search(title) and title not in column_name:
             return True
@@ -133,11 +136,16 @@ def list_candidates(root: _Element, base_url: str, *, as_of: date, column_name: 
             continue
         items = [read_row(row, base_url, as_of=as_of) for row in rows]
         dated = sum(1 for item in items if item.date is not None)
-        if dated == 0 and len(rows) < 2:
-            continue
+        if dated == 0 and (len(rows) < 2 or _links_to_itself(items, base_url)):
+            continue  # an undated group that links to this very page is the menu of its sibling columns
         score = len(rows) + 3 * dated + (2 if LIST_HINT.search(class_and_id(container)) else 0)
         found.append(_Candidate(container, rows, items, score))
     return found
+
+
+def _links_to_itself(items: list[ListItem], page_url: str) -> bool:
+    page = canonical_url(page_url)
+    return any(item.url and canonical_url(item.url) == page for item in items)
 
 
 def _looks_like_hub(items: list[ListItem], base_url: str) -> bool:
@@ -147,7 +155,7 @@ def _looks_like_hub(items: list[ListItem], base_url: str) -> bool:
     """
     host = urlsplit(base_url).netloc
     urls = [item.url for item in items if item.url]
-    if len(urls) < 2 or canonical_url(base_url) in {canonical_url(u) for u in urls}:
+    if len(urls) < 2 or _links_to_itself(items, base_url):
         return False
     columnish = 0
     for url in urls:
@@ -183,6 +191,22 @@ def _empty_container(root: _Element) -> _Element | None:
         if LIST_HINT.search(class_and_id(element)) and _is_empty_list(element) and not is_furniture(element):
             return element
     return None
+
+
+def _with_sibling_blocks(best: _Candidate, url: str, *, as_of: date) -> tuple[list[ListItem], str]:
+    """One list printed as several blocks (TRS closes the <ul> every 5 rows): join same-class siblings."""
+    container, parent = best.container, best.container.getparent()
+    # Only classed list blocks continue each other; bare <td>s or <div>s side by side are page columns.
+    if parent is None or not container.get("class") or container.tag not in {"ul", "ol", "dl", "table", "div"}:
+        return best.items, css_path(container)
+    siblings = [el for el in parent if el.tag == container.tag and el.get("class") == container.get("class")]
+    if len(siblings) < 2:
+        return best.items, css_path(container)
+    items: list[ListItem] = []
+    for sibling in siblings:
+        rows = best.rows if sibling is container else row_groups(sibling)
+        items += best.items if sibling is container else [read_row(r, url, as_of=as_of) for r in rows]
+    return items, css_path(parent)
 
 
 def _datastore_candidate(root: _Element, base_url: str, *, as_of: date) -> _Candidate | None:
@@ -268,7 +292,8 @@ def _extract(
     placeholder = _placeholder(root)
     chars = _visible_chars(root)
     if best is not None and (best.items and any(i.date for i in best.items)):
-        return ListExtraction("list", best.items, css_path(best.container), iframe_urls=iframes, text_chars=chars)
+        items, selector = _with_sibling_blocks(best, url, as_of=as_of)
+        return ListExtraction("list", items, selector, iframe_urls=iframes, text_chars=chars)
     if placeholder is not None:
         marker, element = placeholder
         return ListExtraction("empty", [], css_path(element), marker, iframes, chars)
@@ -276,8 +301,10 @@ def _extract(
         return ListExtraction("empty", [], css_path(empty), None, iframes, chars)
     if best is not None:
         kind = "hub" if _looks_like_hub(best.items, url) else "list"
-        if kind == "hub" and chars >= MAX_HUB_TEXT_CHARS:
-            # Running text with a menu of sub-pages beside it (区情概况, 机构职能) is a content page.
+        single_page = any(name in column_name for name in CONTENT_PAGE_NAMES)
+        if (kind == "hub" and chars >= MAX_HUB_TEXT_CHARS) or single_page:
+            # Running text with a menu of sub-pages beside it (区情概况, 机构职能), or a single-page column
+            # (领导之窗: leader cards linking to profiles), is a content page, not a list or a hub.
             return ListExtraction("none", [], None, None, iframes, chars)
         return ListExtraction(kind, best.items, css_path(best.container), iframe_urls=iframes, text_chars=chars)
     return ListExtraction("none", [], None, None, iframes, chars)

@@ -19,7 +19,9 @@ from auditor.artifacts import ListItem
 from auditor.extract.dates import list_item_date
 from auditor.extract.html import FURNITURE_CLASS, class_and_id, clean_url, link_text, normalise_space, row_text
 
-ROW_TAGS = frozenset({"li", "tr", "dd", "div", "p", "article", "section", "dl"})
+# A row may also be one <a> wrapping a whole card (image, heading, summary, <time>).
+ROW_TAGS = frozenset({"li", "tr", "dd", "div", "p", "article", "section", "dl", "a"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PINNED = re.compile(r"置顶|\[顶\]|【顶】")
 PINNED_CLASS = re.compile(r"(?:^|[-_\s])(?:top|zd|zhiding|ding|istop|sticky)(?:$|[-_\s])", re.IGNORECASE)
 MORE_TEXT = re.compile(r"^(?:更多|查看更多|more|更多>+|more>+|>>|»|\+|更多\+|更多\s*»)$", re.IGNORECASE)
@@ -54,6 +56,8 @@ def is_row(element: _Element) -> bool:
         return False
     if FURNITURE_CLASS.search(class_and_id(element)):
         return False
+    if element.tag == "a" and not any(isinstance(child.tag, str) for child in element):
+        return False  # a bare text link among others is a menu or breadcrumb; a card link has content
     anchors = sum(1 for _ in element.iter("a"))
     return (
         1 <= anchors <= MAX_ROW_LINKS
@@ -83,8 +87,22 @@ def _br_rows(container: _Element) -> list[_Element]:
     return rows if len(rows) >= MIN_BR_ROWS else []
 
 
+def _dl_pairs(container: _Element) -> list[_Element]:
+    """<dl><dt>title</dt><dd>date</dd>…</dl>: one synthetic <div> per <dt> and the <dd>s that follow it."""
+    rows: list[_Element] = []
+    for child in container:
+        if child.tag == "dt":
+            rows.append(lxml_html.Element("div"))
+        if rows and isinstance(child.tag, str) and child.tag in {"dt", "dd"}:
+            rows[-1].append(copy.deepcopy(child))
+    rows = [row for row in rows if title_anchor(row) is not None]
+    return rows if len(rows) >= 2 else []  # two pairs make a list
+
+
 def row_groups(container: _Element) -> list[_Element]:
     """The largest group of same-tag children that each carry a titled link (or <br>-separated lines)."""
+    if container.tag == "dl" and (pairs := _dl_pairs(container)):
+        return pairs
     groups: dict[str, list[_Element]] = {}
     for child in container:
         if is_row(child):
@@ -146,9 +164,19 @@ def table_row_text(row: _Element) -> str:
     return "\n".join(lines)
 
 
+def _title(row: _Element, anchor: _Element | None) -> str:
+    if anchor is None:
+        return normalise_space(row.text_content())[:120]
+    if anchor is row:  # a card that is one link: its heading is the title, not the summary and date
+        heading = next(row.iter(*HEADINGS), None)
+        if heading is not None:
+            return normalise_space(heading.text_content())
+    return link_text(anchor)
+
+
 def read_row(row: _Element, base_url: str, *, as_of: date, date_selector: CSSSelector | None = None) -> ListItem:
     anchor = title_anchor(row)
-    title = link_text(anchor) if anchor is not None else normalise_space(row.text_content())[:120]
+    title = _title(row, anchor)
     text = table_row_text(row) if row.tag == "tr" else row_text(row)
     if date_selector is not None and (hits := date_selector(row)):
         text = row_text(hits[0])

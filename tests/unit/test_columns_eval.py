@@ -142,3 +142,12 @@ def test_script_runs(eval_columns: ModuleType, capsys: pytest.CaptureFixture[str
     assert "within ±1" in out
     assert "ms per page" in out
     assert "Python" in out
+
+
+@pytest.mark.parametrize("name", ["columns_heldout"])
+def test_later_sets_hold_the_same_bars(eval_columns: ModuleType, name: str) -> None:
+    """Sets written after the extractor, by someone who did not read it (figures before fixes: docs/evaluation.md)."""
+    cases = eval_columns.load_cases(EVAL_DIR / f"{name}_cases.json")
+    report = eval_columns.evaluate(cases, EVAL_DIR / name)
+    assert report["kind"]["accuracy"] >= MIN_KIND_ACCURACY, _misses(report, "kind_ok")
+    assert report["latest"]["accuracy"] >= MIN_LATEST_ACCURACY, _misses(report, "latest_ok")
