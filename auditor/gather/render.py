@@ -106,7 +106,9 @@ class RenderedPage:
 
     @property
     def error_kind(self) -> str:
-        return "timeout" if self.timed_out else "http_status" if self.status else "navigation"
+        if self.timed_out:
+            return "timeout"
+        return "http_status" if self.status is not None and self.status >= 400 else "navigation"
 
 
 async def settle(frame: Frame | Page, cap_ms: int = SETTLE_CAP_MS) -> None:

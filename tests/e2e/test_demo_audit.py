@@ -206,3 +206,23 @@ def test_saved_artifacts_judge_again_offline_to_the_same_result(demo_run, bundle
         (c["url"], c["status"], c["latest_date"]) for c in bundle["columns"]
     ]
     assert sorted(f.id for f in again.findings) == sorted(f["id"] for f in bundle["findings"])
+
+
+def test_a_failing_scenario_step_is_recorded_not_fatal(demo_server, as_of, tmp_path):
+    scenario = tmp_path / "steps.yaml"
+    scenario.write_text(
+        scenario_yaml(demo_server.home_url, as_of)
+        + "  limits:\n    page_timeout_s: 3\n"
+        + "  columns:\n    - url: /portal/col/zcjd/\n      steps:\n        - wait_for: '#no-such-list'\n",
+        encoding="utf-8",
+    )
+    done = run_auditor(
+        "run", str(scenario), "--as-of", as_of.isoformat(), "--out", str(tmp_path / "out"), "--block-offsite", "-q"
+    )
+    assert done.returncode == 0, done.stderr
+    bundle = json.loads((tmp_path / "out" / "qingxi" / "bundle.json").read_text("utf-8"))
+    url = demo_server.base_url + "/portal/col/zcjd/"
+    assert [e["kind"] for e in bundle["errors"] if e["url"] == url] == ["timeout"]
+    finding = next(f for f in bundle["findings"] if f["target"]["url"] == url)
+    assert (finding["code"], finding["severity"]) == ("column_unreadable", "needs_review")
+    assert len(bundle["columns"]) >= 20  # the other columns were read as usual
