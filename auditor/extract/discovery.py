@@ -27,7 +27,8 @@ from auditor.extract.html import (
     normalise_space,
     parse,
 )
-from auditor.extract.lists import ARTICLE_URL, MORE_TEXT, list_candidates
+from auditor.extract.lists import ARTICLE_URL, list_candidates
+from auditor.extract.rows import MORE_TEXT
 from auditor.settings import NON_COLUMN_LINK_TEXTS
 
 NAV_CLASS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|menu|menus|mainnav|topnav|dh|daohang)(?:$|[-_\s\d])", re.IGNORECASE)

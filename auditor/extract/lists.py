@@ -29,7 +29,7 @@ from auditor.extract.html import (
     page_title,
     parse,
 )
-from auditor.extract.rows import MORE_TEXT, datastore_rows, read_row, row_groups
+from auditor.extract.rows import datastore_rows, read_row, row_groups
 from auditor.settings import BLANK_PLACEHOLDERS, CONTENT_PAGE_NAMES
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -47,8 +47,12 @@ ARTICLE_URL = re.compile(
 SIDE_BOX_CLASS = re.compile(
     r"rdph|rank|paihang|phb|hot|tuijian|recommend|related|xgwz|xgxx|xglj|zxgx|latest", re.IGNORECASE
 )
-SIDE_BOX_TITLES = re.compile(r"热点|排行|最新动态|最新更新|最新信息|热门|推荐|相关|猜你喜欢|点击排行|图片新闻")
+SIDE_BOX_TITLES = re.compile(r"热点|排行|最新|热门|推荐|相关|猜你喜欢|点击排行|图片新闻")
 BOX_DEPTH = 3
+WORDED_MORE = re.compile(r"^(?:更多|查看更多|more)\W*$", re.IGNORECASE)
+MIN_UNDATED_ROWS = 3  # two undated link groups side by side are a top bar, not a list
+# An article's own header line: a page that shows one is an article (a content page), whatever links it has.
+ARTICLE_INFO = re.compile(r"(?:发布时间|发布日期|发文日期|发布于)\s*[:：]")
 TITLE_TAGS = ("span", "div", "p", "td", "th", "b", "strong", "font")
 MAX_HUB_TEXT_CHARS = 400  # a hub is mostly links; a page with this much running text is content
 
@@ -109,7 +113,8 @@ def is_side_box(container: _Element, page_url: str, column_name: str) -> bool:
     box = _box_of(container)
     page = canonical_url(page_url)
     for anchor in box.iter("a"):
-        target = clean_url(anchor.get("href"), page_url) if MORE_TEXT.match(link_text(anchor)) else None
+        # Worded 更多 links only: a bare » or >> is as often the pager's "next page" as a block's more-link.
+        target = clean_url(anchor.get("href"), page_url) if WORDED_MORE.match(link_text(anchor)) else None
         if target is not None and canonical_url(target) != page:
             return True  # a block with its own 更多 link is another column's preview
     for element in box.iter(*HEADINGS, *TITLE_TAGS):
@@ -136,7 +141,7 @@ def list_candidates(root: _Element, base_url: str, *, as_of: date, column_name: 
             continue
         items = [read_row(row, base_url, as_of=as_of) for row in rows]
         dated = sum(1 for item in items if item.date is not None)
-        if dated == 0 and (len(rows) < 2 or _links_to_itself(items, base_url)):
+        if dated == 0 and (len(rows) < MIN_UNDATED_ROWS or _links_to_itself(items, base_url)):
             continue  # an undated group that links to this very page is the menu of its sibling columns
         score = len(rows) + 3 * dated + (2 if LIST_HINT.search(class_and_id(container)) else 0)
         found.append(_Candidate(container, rows, items, score))
@@ -170,8 +175,9 @@ def _placeholder(root: _Element) -> tuple[str, _Element] | None:
         if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
             continue
         own = normalise_space((element.text or "") + " ".join((c.tail or "") for c in element))
+        squeezed = re.sub(r"\s+", "", own)  # "总共 0 条记录", "暂 无 信 息"
         for marker in BLANK_PLACEHOLDERS:
-            if marker in own and len(own) <= 40 + len(marker) and not is_furniture(element):
+            if marker in squeezed and len(own) <= 40 + len(marker) and not is_furniture(element):
                 return marker, element
     return None
 
@@ -193,20 +199,56 @@ def _empty_container(root: _Element) -> _Element | None:
     return None
 
 
+def _is_article(root: _Element, best: _Candidate) -> bool:
+    """An <h1> and a 发布时间： line outside the undated link group: the page is one article, not a list."""
+    if root.find(".//h1") is None:
+        return False
+    for element in root.iter("div", "p", "span", "td"):
+        if ARTICLE_INFO.search(element.text or "") and best.container not in element.iterancestors():
+            return not is_furniture(element)
+    return False
+
+
+def _continuations(container: _Element) -> list[_Element]:
+    """Blocks that continue this list: same-tag, same-class siblings (TRS closes its <ul> every 5 rows), or the
+    same block inside the parent's siblings (rows grouped under month headings, one <div> per month)."""
+    parent = container.getparent()
+    if parent is None:
+        return [container]
+    same = [el for el in parent if el.tag == container.tag and el.get("class") == container.get("class")]
+    if len(same) > 1:
+        return same
+    grandparent = parent.getparent()
+    if grandparent is None or not container.get("class"):
+        return [container]
+    blocks: list[_Element] = []
+    for uncle in grandparent:
+        if uncle is parent:
+            blocks.append(container)
+        elif uncle.tag == parent.tag and uncle.get("class") == parent.get("class"):
+            blocks += [el for el in uncle if el.tag == container.tag and el.get("class") == container.get("class")]
+    return blocks
+
+
 def _with_sibling_blocks(best: _Candidate, url: str, *, as_of: date) -> tuple[list[ListItem], str]:
-    """One list printed as several blocks (TRS closes the <ul> every 5 rows): join same-class siblings."""
-    container, parent = best.container, best.container.getparent()
-    # Only classed list blocks continue each other; bare <td>s or <div>s side by side are page columns.
-    if parent is None or not container.get("class") or container.tag not in {"ul", "ol", "dl", "table", "div"}:
+    """One list printed as several blocks: join their rows; a block without dated rows ends the join."""
+    container = best.container
+    # A classless <div> or <td> beside another is a page column, not a list block.
+    if container.tag not in {"ul", "ol", "dl", "table", "div"} or (
+        container.tag == "div" and not container.get("class")
+    ):
         return best.items, css_path(container)
-    siblings = [el for el in parent if el.tag == container.tag and el.get("class") == container.get("class")]
-    if len(siblings) < 2:
+    blocks = _continuations(container)
+    if len(blocks) < 2:
         return best.items, css_path(container)
     items: list[ListItem] = []
-    for sibling in siblings:
-        rows = best.rows if sibling is container else row_groups(sibling)
-        items += best.items if sibling is container else [read_row(r, url, as_of=as_of) for r in rows]
-    return items, css_path(parent)
+    for block in blocks:
+        more = best.items if block is container else [read_row(r, url, as_of=as_of) for r in row_groups(block)]
+        if block is not container and not any(item.date for item in more):
+            return best.items, css_path(container)
+        items += more
+    common = container.getparent() if all(b.getparent() is container.getparent() for b in blocks) else None
+    return items, css_path(common if common is not None else container.getparent().getparent())
 
 
 def _datastore_candidate(root: _Element, base_url: str, *, as_of: date) -> _Candidate | None:
@@ -301,7 +343,7 @@ def _extract(
         return ListExtraction("empty", [], css_path(empty), None, iframes, chars)
     if best is not None:
         kind = "hub" if _looks_like_hub(best.items, url) else "list"
-        single_page = any(name in column_name for name in CONTENT_PAGE_NAMES)
+        single_page = any(name in column_name for name in CONTENT_PAGE_NAMES) or _is_article(root, best)
         if (kind == "hub" and chars >= MAX_HUB_TEXT_CHARS) or single_page:
             # Running text with a menu of sub-pages beside it (区情概况, 机构职能), or a single-page column
             # (领导之窗: leader cards linking to profiles), is a content page, not a list or a hub.

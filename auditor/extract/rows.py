@@ -17,7 +17,7 @@ from lxml.etree import ParserError, _Element
 
 from auditor.artifacts import ListItem
 from auditor.extract.dates import list_item_date
-from auditor.extract.html import FURNITURE_CLASS, class_and_id, clean_url, link_text, normalise_space, row_text
+from auditor.extract.html import class_and_id, clean_url, link_text, normalise_space, row_text
 
 # A row may also be one <a> wrapping a whole card (image, heading, summary, <time>).
 ROW_TAGS = frozenset({"li", "tr", "dd", "div", "p", "article", "section", "dl", "a"})
@@ -28,6 +28,12 @@ MORE_TEXT = re.compile(r"^(?:更多|查看更多|more|更多>+|more>+|>>|»|\+|�
 # Words of a header row that names table columns (when it is written with <td><b> instead of <th>).
 HEADER_WORDS = re.compile(r"标题|名称|题目|日期|时间|文号|序号|索引号|发布|成文|状态|来源|主题")
 DATASTORE_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL)
+# Rows are judged by fewer words than regions: a row classed "bottom" or "top" is a pinned row, not furniture.
+ROW_FURNITURE = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|header|footer|topbar|toolbar|crumbs?|breadcrumbs?|position|pos|location|"
+    r"copyright|search|login|share)(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
 MIN_TITLE_CHARS = 4
 MAX_ROW_LINKS = 4
 MAX_ROW_CHARS = 400
@@ -54,7 +60,7 @@ def is_row(element: _Element) -> bool:
     """A list row carries one titled link (a few more at most) and a line or two of text, not a page region."""
     if not isinstance(element.tag, str) or element.tag not in ROW_TAGS:
         return False
-    if FURNITURE_CLASS.search(class_and_id(element)):
+    if ROW_FURNITURE.search(class_and_id(element)):
         return False
     if element.tag == "a" and not any(isinstance(child.tag, str) for child in element):
         return False  # a bare text link among others is a menu or breadcrumb; a card link has content
@@ -99,10 +105,28 @@ def _dl_pairs(container: _Element) -> list[_Element]:
     return rows if len(rows) >= 2 else []  # two pairs make a list
 
 
+def _tr_with_followers(container: _Element) -> list[_Element]:
+    """Table rows whose item spans two <tr>s (title row, then a summary row holding the date)."""
+    rows: list[_Element] = []
+    attached = False
+    for child in container:
+        if child.tag != "tr":
+            continue
+        if title_anchor(child) is not None:
+            rows.append(lxml_html.Element("div"))
+            rows[-1].append(copy.deepcopy(child))
+        elif rows and child.find(".//a") is None and not _is_header_row(child):
+            rows[-1].append(copy.deepcopy(child))
+            attached = True
+    return rows if attached and len(rows) >= MIN_BR_ROWS else []
+
+
 def row_groups(container: _Element) -> list[_Element]:
     """The largest group of same-tag children that each carry a titled link (or <br>-separated lines)."""
     if container.tag == "dl" and (pairs := _dl_pairs(container)):
         return pairs
+    if container.tag in {"tbody", "table"} and (spans := _tr_with_followers(container)):
+        return spans
     groups: dict[str, list[_Element]] = {}
     for child in container:
         if is_row(child):

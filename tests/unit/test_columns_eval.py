@@ -144,7 +144,7 @@ def test_script_runs(eval_columns: ModuleType, capsys: pytest.CaptureFixture[str
     assert "Python" in out
 
 
-@pytest.mark.parametrize("name", ["columns_heldout"])
+@pytest.mark.parametrize("name", ["columns_heldout", "columns_batch3"])
 def test_later_sets_hold_the_same_bars(eval_columns: ModuleType, name: str) -> None:
     """Sets written after the extractor, by someone who did not read it (figures before fixes: docs/evaluation.md)."""
     cases = eval_columns.load_cases(EVAL_DIR / f"{name}_cases.json")
