@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.eval_scripts import load_eval_script
+
 if TYPE_CHECKING:
     from types import ModuleType
 
-EVAL_SCRIPT = Path(__file__).resolve().parents[1] / "eval" / "eval_dates.py"
 
 
 @pytest.fixture(scope="module")
 def eval_dates() -> ModuleType:
-    # tests/eval is not a package: load the script by path, as `python tests/eval/eval_dates.py` would.
-    spec = importlib.util.spec_from_file_location("eval_dates", EVAL_SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_eval_script("eval_dates")
 
 
 @pytest.fixture(scope="module")
