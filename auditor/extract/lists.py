@@ -49,6 +49,7 @@ SIDE_BOX_CLASS = re.compile(
 )
 SIDE_BOX_TITLES = re.compile(r"热点|排行|最新|热门|推荐|相关|猜你喜欢|点击排行|图片新闻")
 BOX_DEPTH = 3
+MAX_BOX_TITLE_CHARS = 12  # 热点排行, 最新动态: a box title is a short phrase
 WORDED_MORE = re.compile(r"^(?:更多|查看更多|more)\W*$", re.IGNORECASE)
 MIN_UNDATED_ROWS = 3  # two undated link groups side by side are a top bar, not a list
 # An article's own header line: a page that shows one is an article (a content page), whatever links it has.
@@ -94,7 +95,7 @@ def _box_of(container: _Element) -> _Element:
             break
         node = parent
         if any(
-            len(normalise_space(el.text_content())) <= 12
+            len(normalise_space(el.text_content())) <= MAX_BOX_TITLE_CHARS
             for el in node.iter(*HEADINGS, "span", "div")
             if el is not container
             and container not in el.iterancestors()
@@ -123,7 +124,7 @@ def is_side_box(container: _Element, page_url: str, column_name: str) -> bool:
         if any(ancestor.tag in {"a", "li"} for ancestor in element.iterancestors()):
             continue  # text inside a row (a card's heading) is an item, not the box's title
         title = normalise_space(element.text_content())
-        if 2 <= len(title) <= 12 and SIDE_BOX_TITLES.search(title) and title not in column_name:
+        if 2 <= len(title) <= MAX_BOX_TITLE_CHARS and SIDE_BOX_TITLES.search(title) and title not in column_name:
             return True
     return False
 
