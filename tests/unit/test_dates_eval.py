@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 
-
 @pytest.fixture(scope="module")
 def eval_dates() -> ModuleType:
     return load_eval_script("eval_dates")
