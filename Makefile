@@ -15,7 +15,7 @@ help:
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make bench   python bench/bench_demo.py"
-	@echo "make eval    python tests/eval/eval_dates.py"
+	@echo "make eval    the extractor accuracy reports (dates, three sets of column pages)"
 
 setup:
 	scripts/setup.sh
@@ -47,3 +47,6 @@ bench:
 
 eval:
 	$(PYTHON) tests/eval/eval_dates.py
+	$(PYTHON) tests/eval/eval_columns.py
+	$(PYTHON) tests/eval/eval_columns_heldout.py
+	$(PYTHON) tests/eval/eval_columns_batch3.py
