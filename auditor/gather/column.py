@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from playwright.async_api import BrowserContext
 
-from auditor.artifacts import ColumnFacts, ErrorRecord, ListItem, PageFacts, PageKind, failed_page
+from auditor.artifacts import ColumnFacts, DateSource, ErrorRecord, ListItem, PageFacts, PageKind, failed_page
 from auditor.bundle.store import safe_name
 from auditor.extract.dates import date_from_url, detail_page_date, parse_date_string
 from auditor.extract.discovery import hub_children
@@ -44,6 +45,8 @@ class ColumnReader:
         self.options = site.options
         self.tabs = PagePool(context, RENDER_SLOTS)
         self.hub_html: dict[str, str] = {}  # hub pages' HTML by canonical URL, for second-level discovery
+        # Article dates by canonical URL: a list read over HTTP and then rendered asks for the same articles.
+        self.detail_dates: dict[str, tuple[date, str, DateSource] | None] = {}
 
     # -- helpers -------------------------------------------------------------------------------------
     def _override(self, facts: ColumnFacts) -> ColumnOverride | None:
@@ -271,23 +274,27 @@ class ColumnReader:
                 item.date, item.date_text, item.date_source = from_url, item.url, "url"
 
     async def _date_from_detail(self, item: ListItem) -> None:
+        """Date one row from its article page; a page read once per site is not fetched again."""
         assert item.url is not None
-        response = await fetch_async(item.url, timeout=self._timeout())
+        key = canonical_url(item.url)
+        if key not in self.detail_dates:
+            self.detail_dates[key] = await self._read_detail_date(item.url)
+        found = self.detail_dates[key]
+        if found is not None:
+            item.date, item.date_text, item.date_source = found
+
+    async def _read_detail_date(self, url: str) -> tuple[date, str, DateSource] | None:
+        response = await fetch_async(url, timeout=self._timeout())
         self.site.artifacts.pages_fetched += 1
         if not response.ok:
-            self._error(
-                item.url,
-                "detail",
-                "timeout" if response.timed_out else "http_status",
-                response.error or "detail page failed",
-            )
-            return
+            kind = "timeout" if response.timed_out else "http_status"
+            self._error(url, "detail", kind, response.error or "detail page failed")
+            return None
         doc = parse(response.text)
-        pubdate = page_meta(doc).get("PubDate") or page_meta(doc).get("pubdate")
+        meta = page_meta(doc)
+        pubdate = meta.get("PubDate") or meta.get("pubdate")
         if pubdate and (value := parse_date_string(pubdate)) is not None:
-            item.date, item.date_text, item.date_source = value, pubdate, "meta"
-            return
+            return value, pubdate, "meta"
         body = doc.find("body")
         found = detail_page_date(row_text(body if body is not None else doc), as_of=self.options.as_of)
-        if found is not None:
-            item.date, item.date_text, item.date_source = found.value, found.text, "detail"
+        return (found.value, found.text, "detail") if found is not None else None
