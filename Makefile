@@ -50,3 +50,4 @@ eval:
 	$(PYTHON) tests/eval/eval_columns.py
 	$(PYTHON) tests/eval/eval_columns_heldout.py
 	$(PYTHON) tests/eval/eval_columns_batch3.py
+	$(PYTHON) tests/eval/eval_columns_batch4.py

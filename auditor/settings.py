@@ -227,28 +227,12 @@ WARNING_DAYS = 3
 # 30/365-day months/years as vendor code does [V2][V4]. Unconfirmed: default calendar.
 MONTHS_AS: Literal["calendar", "days"] = "calendar"
 
-# Placeholder texts that mark a column list as blank (indicators.md §2 column_blank; unconfirmed list).
-BLANK_PLACEHOLDERS: tuple[str, ...] = (
-    "暂无信息",
-    "暂无数据",
-    "暂无内容",
-    "暂无记录",
-    "暂无相关信息",
-    "暂无文章",
-    "没有相关信息",
-    "没有记录",
-    "没有找到匹配的记录",
-    "查询结果为空",
-    "本栏目暂无内容",
-    "没有信息",
-    "没有数据",
-    "无相关记录",
-    "没有找到相关",
-    "正在建设",
-    "建设中",
-    "栏目建设中",
-    "敬请期待",
-    "共0条",
+# Placeholder wording that marks a column list as blank (indicators.md §2 column_blank; unconfirmed list,
+# extended from real templates: 暂无信息, 该栏目下暂时没有文章, 本栏目信息暂未发布, WordPress 未找到, 查询结果为空,
+# 共0条). Matched in a short text of its own, white space removed, only where the page shows no dated list.
+BLANK_PLACEHOLDER_PATTERN = (
+    r"暂无|暂时没有|暂未(?:发布|公开|更新|上传|录入)|没有(?:找到|相关|记录|信息|数据|文章|内容|匹配)"
+    r"|未找到|无法找到|当前无|查询结果为空|无相关记录|无记录|正在建设|建设中|敬请期待|共0条"
 )
 
 # Column names that are single content pages, not lists (issue #2: 区情概况, 领导信息, 网站地图). A page with a

@@ -20,6 +20,7 @@ GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "gb_2312-80
 
 # Regions that are page furniture, not content: their links and lists are never a column's items.
 FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
+CONTENT_TAGS = frozenset({"article", "section", "main"})
 FURNITURE_CLASS = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|menus|header|foot|footer|bottom|copyright|banner|crumbs?|breadcrumbs?|"
     r"position|pos|location|dqwz|sidebar|side|tree|share|search|login|topbar|toolbar|friendlink|links?)(?:$|[-_\s\d])",
@@ -106,8 +107,13 @@ def class_and_id(element: _Element) -> str:
 def is_furniture(element: _Element) -> bool:
     """True when the element or an ancestor is navigation, header, footer, sidebar or similar."""
     node: _Element | None = element
-    while node is not None and isinstance(node.tag, str):
-        if node.tag in FURNITURE_TAGS or node.get("role") in {"navigation", "contentinfo", "banner"}:
+    # <body>'s classes describe the whole page (WordPress: "has-sidebar"), never a region of it.
+    while node is not None and isinstance(node.tag, str) and node.tag not in {"body", "html"}:
+        if node.tag in {"header", "footer"}:
+            # An HTML5 <header>/<footer> inside <article>, <section> or <main> is a post's own, not the page's.
+            if not any(a.tag in CONTENT_TAGS for a in node.iterancestors()):
+                return True
+        elif node.tag in FURNITURE_TAGS or node.get("role") in {"navigation", "contentinfo", "banner"}:
             return True
         if node.tag not in {"span", "a", "em", "i", "b", "strong", "font"} and FURNITURE_CLASS.search(
             class_and_id(node)

@@ -30,7 +30,7 @@ from auditor.extract.html import (
     parse,
 )
 from auditor.extract.rows import datastore_rows, read_row, row_groups
-from auditor.settings import BLANK_PLACEHOLDERS, CONTENT_PAGE_NAMES
+from auditor.settings import BLANK_PLACEHOLDER_PATTERN, CONTENT_PAGE_NAMES
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class or id words that CMS templates give list containers; they make an empty container a blank list.
@@ -49,6 +49,8 @@ SIDE_BOX_CLASS = re.compile(
 )
 SIDE_BOX_TITLES = re.compile(r"热点|排行|最新|热门|推荐|相关|猜你喜欢|点击排行|图片新闻")
 BOX_DEPTH = 3
+BLANK_PLACEHOLDER = re.compile(BLANK_PLACEHOLDER_PATTERN)
+MAX_PLACEHOLDER_CHARS = 48  # a placeholder is a line of its own, not a sentence in an article
 MAX_BOX_TITLE_CHARS = 12  # 热点排行, 最新动态: a box title is a short phrase
 WORDED_MORE = re.compile(r"^(?:更多|查看更多|more)\W*$", re.IGNORECASE)
 MIN_UNDATED_ROWS = 3  # two undated link groups side by side are a top bar, not a list
@@ -133,8 +135,8 @@ def list_candidates(root: _Element, base_url: str, *, as_of: date, column_name: 
     """Every container of list rows, scored. With `column_name`, boxes beside the page's list are left out."""
     found: list[_Candidate] = []
     for container in root.iter():
-        if not isinstance(container.tag, str) or container.tag in SKIP_TAGS:
-            continue
+        if not isinstance(container.tag, str) or container.tag in SKIP_TAGS or container.tag in {"body", "html"}:
+            continue  # the page itself is never a list: its children are regions
         rows = row_groups(container)
         if not rows or is_furniture(container):
             continue
@@ -177,9 +179,9 @@ def _placeholder(root: _Element) -> tuple[str, _Element] | None:
             continue
         own = normalise_space((element.text or "") + " ".join((c.tail or "") for c in element))
         squeezed = re.sub(r"\s+", "", own)  # "总共 0 条记录", "暂 无 信 息"
-        for marker in BLANK_PLACEHOLDERS:
-            if marker in squeezed and len(own) <= 40 + len(marker) and not is_furniture(element):
-                return marker, element
+        match = BLANK_PLACEHOLDER.search(squeezed) if len(own) <= MAX_PLACEHOLDER_CHARS else None
+        if match is not None and not is_furniture(element):
+            return own or match.group(0), element
     return None
 
 

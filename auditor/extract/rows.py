@@ -35,8 +35,8 @@ ROW_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 MIN_TITLE_CHARS = 4
-MAX_ROW_LINKS = 4
-MAX_ROW_CHARS = 400
+MAX_ROW_LINKS = 6  # a WordPress <article> row links its date, title, category and "read more"
+MAX_ROW_CHARS = 600
 MIN_BR_ROWS = 3
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.bundle.models import Finding
 from auditor.rules.base import RuleContext, RuleMeta, make_finding, register
-from auditor.settings import BLANK_PLACEHOLDERS
+from auditor.settings import BLANK_PLACEHOLDER_PATTERN
 
 META = RuleMeta(
     code="column_blank",
@@ -12,7 +12,7 @@ META = RuleMeta(
     title_zh="栏目有内容",
     failure_title_zh="空白栏目",
     severity="deduction",
-    threshold={"placeholders": list(BLANK_PLACEHOLDERS)},
+    threshold={"placeholder_pattern": BLANK_PLACEHOLDER_PATTERN},
     required_artifacts=("columns",),
     reference="国办秘函〔2019〕19号 单项否决指标 栏目不更新 ③ 空白栏目",
 )
