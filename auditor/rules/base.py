@@ -92,15 +92,21 @@ def make_finding(
     message_zh: str,
     observed: dict[str, Any],
     column: str | None = None,
-    selector: str | None = None,
+    page: PageFacts | None = None,
     severity: Severity | None = None,
 ) -> Finding:
+    """A finding about `url`; `page` (the list page as gathered) points the target at its list element."""
     return Finding(
         id=finding_id(context.artifacts.site_id, meta.code, url, context.artifacts.home_url),
         code=meta.code,
         indicator_zh=meta.indicator_zh,
         severity=severity or meta.severity,
-        target=Target(url=url, column=column, selector=selector),
+        target=Target(
+            url=url,
+            column=column,
+            selector=page.list_selector if page is not None else None,
+            frame_url=page.list_frame_url if page is not None else None,
+        ),
         observed=observed,
         message_zh=message_zh,
         evidence=Evidence(),

@@ -30,7 +30,7 @@ def evaluate(context: RuleContext) -> list[Finding]:
                 context,
                 url=column.url,
                 column=column.name,
-                selector=page.list_selector if page is not None else None,
+                page=page,
                 message_zh=f"栏目“{column.name}”为空白栏目:{shown}",
                 observed={
                     "placeholder": placeholder,

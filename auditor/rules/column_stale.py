@@ -27,7 +27,7 @@ META = RuleMeta(
 @register(META)
 def evaluate(context: RuleContext) -> list[Finding]:
     findings: list[Finding] = []
-    for column, _facts, _page in context.columns_in("stale", "warning"):
+    for column, _facts, page in context.columns_in("stale", "warning"):
         class_name = CLASS_RULES[column.column_class].name_zh
         observed = {
             "latest_date": column.latest_date.isoformat() if column.latest_date else None,
@@ -65,6 +65,7 @@ def evaluate(context: RuleContext) -> list[Finding]:
                 context,
                 url=column.url,
                 column=column.name,
+                page=page if page is not None and page.kind == "list" else None,
                 message_zh=message,
                 observed=observed,
                 severity=severity,

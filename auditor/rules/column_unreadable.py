@@ -37,7 +37,7 @@ def evaluate(context: RuleContext) -> list[Finding]:
                 context,
                 url=column.url,
                 column=column.name,
-                selector=page.list_selector if page is not None else None,
+                page=page,
                 message_zh=message,
                 observed={
                     "reason": reason,

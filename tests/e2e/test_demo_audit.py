@@ -138,6 +138,7 @@ def test_findings_carry_evidence_files(demo_run, bundle):
             assert crop.width <= page.width
             assert crop.height <= page.height
         assert finding["target"]["rect"] is not None, finding
+        assert finding["target"]["selector"], finding
         assert "<html" in (bundle_dir / evidence["html"]).read_text("utf-8").lower()
 
 
