@@ -121,11 +121,24 @@ def _tr_with_followers(container: _Element) -> list[_Element]:
     return rows if attached and len(rows) >= MIN_BR_ROWS else []
 
 
+def _grid_cells(container: _Element) -> list[_Element]:
+    """Tables that lay items out two or more to a row: each cell with its own title link is one item."""
+    cells: list[_Element] = []
+    multi = 0
+    for tr in container:
+        if tr.tag != "tr":
+            continue
+        titled = [td for td in tr if td.tag == "td" and title_anchor(td) is not None and td.find(".//table") is None]
+        multi += len(titled) >= 2
+        cells += titled
+    return cells if multi >= 2 and len(cells) >= MIN_BR_ROWS else []
+
+
 def row_groups(container: _Element) -> list[_Element]:
     """The largest group of same-tag children that each carry a titled link (or <br>-separated lines)."""
     if container.tag == "dl" and (pairs := _dl_pairs(container)):
         return pairs
-    if container.tag in {"tbody", "table"} and (spans := _tr_with_followers(container)):
+    if container.tag in {"tbody", "table"} and (spans := _tr_with_followers(container) or _grid_cells(container)):
         return spans
     groups: dict[str, list[_Element]] = {}
     for child in container:
