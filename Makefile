@@ -11,11 +11,11 @@ PYTEST_ARGS ?=
 help:
 	@echo "make setup   install the package, a Chromium and a CJK font (scripts/setup.sh)"
 	@echo "make demo    setup, then auditor demo --out out/demo"
-	@echo "make test    setup with test extras, ruff check, ruff format --check, pytest (PYTEST_ARGS=...)"
+	@echo "make test    setup with test extras, ruff, import-linter contracts, mypy, pytest (PYTEST_ARGS=...)"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make bench   python bench/bench_demo.py"
-	@echo "make eval    the extractor accuracy reports (dates, three sets of column pages)"
+	@echo "make eval    the extractor accuracy reports (dates, every set of column pages)"
 
 setup:
 	scripts/setup.sh
@@ -30,6 +30,8 @@ test:
 	scripts/setup.sh --test
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
+	$(PYTHON) -c "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports())"
+	$(PYTHON) -m mypy
 	$(PYTHON) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: FAILED: pytest collected no tests (exit code 5)" >&2; fi; \
 	exit $$rc
@@ -37,6 +39,8 @@ test:
 lint:
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
+	$(PYTHON) -c "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports())"
+	$(PYTHON) -m mypy
 
 format:
 	$(PYTHON) -m ruff format .
@@ -48,6 +52,3 @@ bench:
 eval:
 	$(PYTHON) tests/eval/eval_dates.py
 	$(PYTHON) tests/eval/eval_columns.py
-	$(PYTHON) tests/eval/eval_columns_heldout.py
-	$(PYTHON) tests/eval/eval_columns_batch3.py
-	$(PYTHON) tests/eval/eval_columns_batch4.py

@@ -1,17 +1,20 @@
-"""Judging: artifacts → column results, findings and the site verdict. Pure; no browser, no files."""
+"""Judging: artifacts (+ T, + the indicator table) → every rule's outcome, findings and the site verdict.
+
+Pure: no browser, no files. Used live and to re-judge saved artifacts at another T or with corrected settings.
+A rule whose required artifacts are missing, or that raises, gets the outcome `error` and never stops the others.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from auditor.artifacts import SiteArtifacts
-from auditor.bundle.models import SEVERITY_ORDER, ColumnResult, Finding, Verdict
-from auditor.rules import REGISTRY, RuleContext
-from auditor.rules.column_vetoes import column_vetoes, mark_veto_findings
-from auditor.rules.columns import judge_column
-
-SCOPE_NOTE_ZH = "本次检查覆盖栏目更新类指标(栏目不更新、空白栏目);其他指标未纳入本次结论。"
+from auditor.computed.column_status import JudgedColumn
+from auditor.model.artifacts import SiteArtifacts
+from auditor.model.bundle import SEVERITY_ORDER, ColumnResult, Finding, Outcome, RuleSummary, Verdict
+from auditor.rules import REGISTRY, Rule, RuleContext, RuleResult
+from auditor.settings import IndicatorSettings, default_indicators
+from auditor.verdict import fold_verdict
 
 
 @dataclass(frozen=True)
@@ -19,37 +22,58 @@ class Judgement:
     columns: tuple[ColumnResult, ...]
     findings: list[Finding]
     verdict: Verdict
+    rules: dict[str, RuleSummary]
+    context: RuleContext
 
 
-def judge(artifacts: SiteArtifacts, as_of: date | None = None) -> Judgement:
-    """Judge gathered artifacts at monitoring point `as_of` (default: the one they were gathered for)."""
-    as_of = as_of or artifacts.as_of
-    columns = tuple(judge_column(facts, as_of) for facts in artifacts.columns)
-    context = RuleContext(
-        artifacts=artifacts,
-        as_of=as_of,
-        columns=columns,
-        column_facts={facts.url: facts for facts in artifacts.columns},
+def _outcome_of(findings: list[Finding]) -> Outcome:
+    if not findings:
+        return "pass"
+    if all(f.severity == "needs_review" for f in findings):
+        return "needs_review"
+    return "fail"
+
+
+def run_rule(rule: Rule, context: RuleContext) -> RuleResult:
+    missing = context.missing(rule.meta.required_artifacts)
+    if missing:
+        why = "; ".join(f"{name}: {reason}" for name, reason in missing.items())
+        return RuleResult("error", [], f"缺少所需数据({why})")
+    try:
+        answer = rule.evaluate(context)
+    except Exception as exc:  # one broken rule is recorded as such; the site is still judged by the others
+        return RuleResult("error", [], f"{type(exc).__name__}: {exc}")
+    if isinstance(answer, RuleResult):
+        return answer
+    return RuleResult(_outcome_of(answer), answer)
+
+
+def _summary(rule: Rule, result: RuleResult, findings: list[Finding]) -> RuleSummary:
+    by_severity: dict[str, int] = {}
+    for finding in findings:
+        by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
+    title = rule.meta.title_zh if result.outcome in {"pass", "not_applicable"} else rule.meta.failure_title_zh
+    return RuleSummary(
+        outcome=result.outcome,
+        title_zh=title,
+        indicator_zh=rule.meta.indicator_zh,
+        findings=by_severity,
+        message=result.message,
     )
-    findings: list[Finding] = []
-    for rule in REGISTRY.values():
-        findings.extend(rule.evaluate(context))
-    vetoes, counts = column_vetoes(columns)
-    findings = mark_veto_findings(findings, vetoes)
+
+
+def judge(artifacts: SiteArtifacts, as_of: date | None = None, settings: IndicatorSettings | None = None) -> Judgement:
+    """Judge gathered artifacts at monitoring point `as_of` (default: the one they were gathered for)."""
+    context = RuleContext(artifacts, as_of or artifacts.as_of, settings or default_indicators())
+    results = {code: run_rule(rule, context) for code, rule in REGISTRY.items()}
+    findings = [finding for result in results.values() for finding in result.findings]
+    draft = {code: _summary(REGISTRY[code], result, result.findings) for code, result in results.items()}
+    verdict, findings = fold_verdict(context, findings, draft)
     findings.sort(key=lambda f: (-SEVERITY_ORDER[f.severity], f.code, f.target.url))
-    home_failed = artifacts.home is None or artifacts.home.kind == "error"
-    crashed = any(error.stage in {"internal", "site"} for error in artifacts.errors)
-    if vetoes:
-        qualified: bool | None = False
-        note = "存在单项否决指标,判定为不合格。" + SCOPE_NOTE_ZH
-    elif home_failed or crashed:
-        qualified = None
-        note = (
-            "检查过程出错,本次无法评估,需人工复核。"
-            if crashed
-            else "首页无法访问,本次无法评估;可用性须以连续监测数据为准。"
-        )
-    else:
-        qualified = True
-        note = "未触发栏目类单项否决。" + SCOPE_NOTE_ZH
-    return Judgement(columns, findings, Verdict(qualified=qualified, vetoes=vetoes, counts=counts, note_zh=note))
+    # Summaries again after the fold, so that their severity counts show the findings marked `veto`.
+    summaries = {
+        code: _summary(REGISTRY[code], result, [f for f in findings if f.code == code])
+        for code, result in results.items()
+    }
+    columns: tuple[JudgedColumn, ...] = () if context.missing(("column_status",)) else context.columns
+    return Judgement(tuple(c.result for c in columns), findings, verdict, summaries, context)

@@ -10,9 +10,10 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from auditor.settings import MONTHS_AS, Window
+from auditor.model.indicators import Window
 
 _DAYS_PER = {"months": 30, "years": 365}
+MonthsAs = Literal["calendar", "days"]  # the indicator table's values.months_as
 # Dates are calendar dates in Asia/Shanghai: T, capture times and bundle timestamps all use it.
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -30,7 +31,7 @@ def _minus_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
-def window_start(as_of: date, window: Window, *, months_as: Literal["calendar", "days"] = MONTHS_AS) -> date:
+def window_start(as_of: date, window: Window, *, months_as: MonthsAs = "calendar") -> date:
     """First day of the window (inclusive). An item dated d is in the window when start <= d <= as_of."""
     if window.unit == "days":
         return as_of - timedelta(days=window.amount - 1)
@@ -40,19 +41,19 @@ def window_start(as_of: date, window: Window, *, months_as: Literal["calendar", 
     return _minus_months(as_of, months) + timedelta(days=1)
 
 
-def in_window(day: date, as_of: date, window: Window) -> bool:
-    return window_start(as_of, window) <= day <= as_of
+def in_window(day: date, as_of: date, window: Window, *, months_as: MonthsAs = "calendar") -> bool:
+    return window_start(as_of, window, months_as=months_as) <= day <= as_of
 
 
-def stale_on(latest: date, window: Window) -> date:
+def stale_on(latest: date, window: Window, *, months_as: MonthsAs = "calendar") -> date:
     """The first monitoring point at which a column whose newest item is `latest` counts as not updated."""
     # Month windows clamp at month ends, so there is no closed form; walk forward from the shortest possible
     # window length (28 days a month) instead of from `latest` itself.
     if window.unit == "days":
         return latest + timedelta(days=window.amount)
     months = window.amount * (12 if window.unit == "years" else 1)
-    probe = latest + timedelta(days=28 * months if MONTHS_AS == "calendar" else 1)
-    while window_start(probe, window) <= latest:
+    probe = latest + timedelta(days=28 * months if months_as == "calendar" else 1)
+    while window_start(probe, window, months_as=months_as) <= latest:
         probe += timedelta(days=1)
     return probe
 

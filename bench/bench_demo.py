@@ -27,7 +27,7 @@ from playwright.async_api import async_playwright
 from auditor import __version__
 from auditor.demo.server import DemoServer, scenario_yaml
 from auditor.gather.browser import LOCALE, TIMEZONE, find_chromium, launch_args
-from auditor.run import RunOptions, run_audits
+from auditor.pipeline import RunOptions, run_audits
 from auditor.scenario import parse_scenario
 
 

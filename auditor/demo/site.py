@@ -1,7 +1,7 @@
 """The demo portal 青溪区人民政府 as a pure function: (path, as_of, base_url) -> Response.
 
 No I/O and no clock: every date on every page is computed from as_of, the monitoring point T, so a test can
-serve the site "as of" any day and know what each column should yield (auditor/demo/expected.py).
+serve the site "as of" any day and know what each column should yield (tests/demo_expected.py).
 """
 
 from __future__ import annotations

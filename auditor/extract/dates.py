@@ -254,7 +254,9 @@ def _label_before(norm: str, line_start: int, start: int) -> str | None:
         prev_start = norm.rfind("\n", 0, line_start - 1) + 1
         prev = norm[prev_start : line_start - 1].strip()
         if len(prev) <= 12:  # a short title ending in 时间 is not a label unless it ends with a colon
-            match = LABEL_PATTERN.fullmatch(prev) or (prev.endswith(":") and OTHER_LABEL_PATTERN.fullmatch(prev))
+            match = LABEL_PATTERN.fullmatch(prev) or (
+                OTHER_LABEL_PATTERN.fullmatch(prev) if prev.endswith(":") else None
+            )
     return re.sub(r"[ \t]", "", match["label"]) if match else None
 
 

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
-from auditor.artifacts import ListItem
 from auditor.extract.html import (
     canonical_url,
     class_and_id,
@@ -28,8 +27,13 @@ from auditor.extract.html import (
     parse,
 )
 from auditor.extract.lists import ARTICLE_URL, list_candidates
-from auditor.extract.rows import MORE_TEXT
-from auditor.settings import NON_COLUMN_LINK_TEXTS
+from auditor.extract.rows import HEADINGS, MORE_TEXT, TRAILING_MORE
+from auditor.model.artifacts import ListItem
+from auditor.settings import default_indicators
+
+# Navigation texts that are never columns (the indicator table's values.non_column_link_texts); callers pass
+# the run's table, this default is the bundled one.
+DEFAULT_SKIP_TEXTS = frozenset(default_indicators().non_column_link_texts)
 
 NAV_CLASS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|menu|menus|mainnav|topnav|dh|daohang)(?:$|[-_\s\d])", re.IGNORECASE)
 TREE_CLASS = re.compile(
@@ -39,7 +43,6 @@ TITLE_CLASS = re.compile(
     r"(?:^|[-_\s])(?:title|tit|hd|head|name|bt|caption|mod-hd|lm-title)(?:$|[-_\s\d])", re.IGNORECASE
 )
 FOOTER_CLASS = re.compile(r"(?:^|[-_\s])(?:foot|footer|bottom|copyright|friendlink|yqlj)(?:$|[-_\s\d])", re.IGNORECASE)
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_NAME_CHARS = 14
 
 
@@ -53,7 +56,9 @@ class DiscoveredColumn:
     block_selector: str | None = None
 
 
-def _column_link(anchor: _Element, base: str, in_scope: Callable[[str], bool]) -> tuple[str, str] | None:
+def _column_link(
+    anchor: _Element, base: str, in_scope: Callable[[str], bool], skip_texts: frozenset[str]
+) -> tuple[str, str] | None:
     """(name, URL) when the link can lead to a column of this site; image links are named by their alt."""
     name = link_text(anchor) or normalise_space(" ".join(img.get("alt", "") for img in anchor.iter("img")))
     url = clean_url(anchor.get("href"), base)
@@ -62,7 +67,7 @@ def _column_link(anchor: _Element, base: str, in_scope: Callable[[str], bool]) -
         or not in_scope(url)
         or is_file_url(url)
         or not 2 <= len(name) <= MAX_NAME_CHARS
-        or name in NON_COLUMN_LINK_TEXTS
+        or name in skip_texts
         or MORE_TEXT.match(name)
         or canonical_url(url) == canonical_url(base)
     ):
@@ -89,7 +94,9 @@ def _in_footer(element: _Element) -> bool:
     )
 
 
-def _nav_columns(root: _Element, base: str, in_scope: Callable[[str], bool]) -> list[DiscoveredColumn]:
+def _nav_columns(
+    root: _Element, base: str, in_scope: Callable[[str], bool], skip_texts: frozenset[str]
+) -> list[DiscoveredColumn]:
     found: list[DiscoveredColumn] = []
     navs = [
         el
@@ -102,7 +109,7 @@ def _nav_columns(root: _Element, base: str, in_scope: Callable[[str], bool]) -> 
     outer = [nav for nav in navs if not any(other is not nav and nav in other.iterdescendants() for other in navs)]
     for nav in outer:
         for anchor in nav.iter("a"):
-            if (link := _column_link(anchor, base, in_scope)) is not None:
+            if (link := _column_link(anchor, base, in_scope, skip_texts)) is not None:
                 name, url = link
                 found.append(DiscoveredColumn(name, url, _nav_depth(anchor, nav), ["nav"]))
     return found
@@ -111,7 +118,7 @@ def _nav_columns(root: _Element, base: str, in_scope: Callable[[str], bool]) -> 
 def _block_title(block: _Element, more: _Element) -> str | None:
     for element in block.iter(*HEADINGS):
         text = normalise_space(element.text_content())
-        text = MORE_TEXT.sub("", text).strip()
+        text = TRAILING_MORE.sub("", text).strip()
         if 2 <= len(text) <= MAX_NAME_CHARS:
             return text
     for element in block.iter():
@@ -159,11 +166,13 @@ def _block_columns(
     return found
 
 
-def _link_columns(root: _Element, base: str, in_scope: Callable[[str], bool]) -> list[DiscoveredColumn]:
+def _link_columns(
+    root: _Element, base: str, in_scope: Callable[[str], bool], skip_texts: frozenset[str]
+) -> list[DiscoveredColumn]:
     """Column entrances elsewhere on the home page (专题 banners, entry tiles): links to column-like URLs."""
     found: list[DiscoveredColumn] = []
     for anchor in root.iter("a"):
-        link = _column_link(anchor, base, in_scope)
+        link = _column_link(anchor, base, in_scope, skip_texts)
         if link is None or _in_footer(anchor) or is_furniture(anchor):
             continue
         path = urlsplit(canonical_url(link[1])).path
@@ -191,15 +200,20 @@ def merge_columns(columns: list[DiscoveredColumn]) -> list[DiscoveredColumn]:
 
 
 def discover_home_columns(
-    html: str, url: str, *, as_of: date, in_scope: Callable[[str], bool]
+    html: str,
+    url: str,
+    *,
+    as_of: date,
+    in_scope: Callable[[str], bool],
+    skip_texts: frozenset[str] = DEFAULT_SKIP_TEXTS,
 ) -> list[DiscoveredColumn]:
     """Columns named by the home page's navigation and its 更多 blocks."""
     root = parse(html)
     return nest_by_path(
         merge_columns(
-            _nav_columns(root, url, in_scope)
+            _nav_columns(root, url, in_scope, skip_texts)
             + _block_columns(root, url, in_scope, as_of=as_of)
-            + _link_columns(root, url, in_scope)
+            + _link_columns(root, url, in_scope, skip_texts)
         )
     )
 
@@ -222,13 +236,15 @@ def nest_by_path(columns: list[DiscoveredColumn]) -> list[DiscoveredColumn]:
     return columns
 
 
-def hub_children(html: str, url: str, *, in_scope: Callable[[str], bool]) -> list[tuple[str, str]]:
+def hub_children(
+    html: str, url: str, *, in_scope: Callable[[str], bool], skip_texts: frozenset[str] = DEFAULT_SKIP_TEXTS
+) -> list[tuple[str, str]]:
     """Sub-columns a hub page links to: its column tree, and links below the hub's own path."""
     root = parse(html)
     hub_path = urlsplit(canonical_url(url)).path
     children: dict[str, tuple[str, str]] = {}
     for anchor in root.iter("a"):
-        link = _column_link(anchor, url, in_scope)
+        link = _column_link(anchor, url, in_scope, skip_texts)
         if link is None:
             continue
         name, target = link

@@ -5,6 +5,7 @@ Pure functions over bytes and lxml trees; no browser, no network.
 
 from __future__ import annotations
 
+import codecs
 import re
 from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
@@ -17,6 +18,51 @@ from lxml.etree import ParserError, _Element
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "gb_2312-80", "euc-cn"})
+# The byte-order marks browsers honour (WHATWG "BOM sniff"); a BOM beats any header or <meta>.
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# A <meta> charset is looked for in the whole <head>, up to this many bytes. Browsers prescan only 1024
+# bytes, but CMS templates put kilobytes of <script> and <link> first, and a <meta> met later in the head
+# still switches a browser's encoding while it is only guessing (HTML spec, "in head", meta).
+META_SCAN_BYTES = 64 * 1024
+HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+HTML_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)  # a commented-out <meta> is not a declaration
+# The Python codec for each encoding browsers implement, keyed by Python's canonical name for a label.
+# A label Python knows but browsers do not (utf-7, utf-32, rot13, unicode_escape, hz) counts as unknown;
+# labels whose encoding browsers widen are widened the same way (WHATWG: latin-1 and ascii are windows-1252).
+WEB_CODECS: dict[str, str] = {
+    **{
+        name: name
+        for name in (
+            "utf-8",
+            "utf-16-le",
+            "utf-16-be",
+            "gb18030",
+            "big5hkscs",
+            "euc_jp",
+            "iso2022_jp",
+            "cp932",
+            "cp949",
+            "cp866",
+            "cp874",
+            "koi8-r",
+            "koi8-u",
+            "mac-roman",
+            *(f"cp{number}" for number in range(1250, 1259)),
+            *(f"iso8859-{number}" for number in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+        )
+    },
+    "utf-16": "utf-16-le",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+}
 
 # Regions that are page furniture, not content: their links and lists are never a column's items.
 FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
@@ -54,20 +100,60 @@ CSS_IDENT = re.compile(r"^[A-Za-z_][\w-]*$")
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode a page the way a browser would: header charset, then <meta>, then UTF-8, then GB18030."""
-    candidates: list[str] = []
-    if content_type and (match := HEADER_CHARSET.search(content_type)):
-        candidates.append(match.group(1))
-    if match := META_CHARSET.search(body[:4096]):
-        candidates.append(match.group(1).decode("ascii", "ignore"))
-    candidates += ["utf-8", "gb18030"]
-    for name in candidates:
-        codec = "gb18030" if name.lower() in GB_FAMILY else name
-        try:
-            return body.decode(codec)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("utf-8", errors="replace")
+    """Decode a page in the charset decide_charset picks (the answer the browser path is to be given too)."""
+    codec, how, text = _decide_charset(body, content_type)
+    if text is None:
+        # One answer per page: bytes the decided charset cannot map become U+FFFD, as in a browser, instead
+        # of sending the whole page to another charset.
+        text = body.decode(codec, errors="replace")
+    return text.removeprefix("\ufeff") if how == "bom" else text
+
+
+def decide_charset(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """(Python codec, how it was decided): BOM, then the header's charset, then a <meta> in the head, then
+    a strict UTF-8 trial, else GB18030. "how" is "bom", "header", "meta", "utf-8 trial" or "gb18030 fallback".
+    """
+    codec, how, _text = _decide_charset(body, content_type)
+    return codec, how
+
+
+def _decide_charset(body: bytes, content_type: str | None) -> tuple[str, str, str | None]:
+    """decide_charset, plus the text when the UTF-8 trial already decoded it (a page is not decoded twice)."""
+    for bom, codec in BOMS:
+        if body.startswith(bom):
+            return codec, "bom", None
+    if content_type and (match := HEADER_CHARSET.search(content_type)) and (label := _web_codec(match.group(1))):
+        return label, "header", None
+    if meta := _meta_codec(body):
+        return meta, "meta", None
+    try:
+        return "utf-8", "utf-8 trial", body.decode("utf-8")
+    except UnicodeDecodeError:
+        return "gb18030", "gb18030 fallback", None
+
+
+def _web_codec(label: str) -> str | None:
+    """The Python codec for a charset label, or None for a label browsers do not know."""
+    name = label.strip().strip("\"'").lower()
+    if name in GB_FAMILY:
+        return "gb18030"
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return WEB_CODECS.get(canonical)
+
+
+def _meta_codec(body: bytes) -> str | None:
+    """The first <meta> charset in the head with a label browsers know; later ones are tried if it is not."""
+    head = HTML_COMMENT.sub(b"", body[:META_SCAN_BYTES])
+    if end := HEAD_END.search(head):
+        head = head[: end.start()]
+    for match in META_CHARSET.finditer(head):
+        if codec := _web_codec(match.group(1).decode("ascii", "ignore")):
+            # WHATWG: a <meta> readable as ASCII means the page is not UTF-16, whatever it says.
+            return "utf-8" if codec.startswith("utf-16") else codec
+    return None
 
 
 def parse(html: str) -> _Element:

@@ -7,15 +7,16 @@ over HTTP and on HTML saved in a bundle.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
 from lxml.cssselect import CSSSelector
 from lxml.etree import _Element
 
-from auditor.artifacts import ListItem
 from auditor.extract.html import (
     SKIP_TAGS,
     canonical_url,
@@ -29,10 +30,17 @@ from auditor.extract.html import (
     page_title,
     parse,
 )
-from auditor.extract.rows import datastore_rows, read_row, row_groups
-from auditor.settings import BLANK_PLACEHOLDER_PATTERN, CONTENT_PAGE_NAMES
+from auditor.extract.rows import HEADINGS, datastore_rows, read_row, row_groups
+from auditor.model.artifacts import ListItem
+from auditor.settings import default_indicators
 
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The wording knobs come from the indicator table (values.blank_placeholder_pattern, values.content_page_names);
+# callers pass the run's table, these defaults are the bundled one. What the page showed is recorded either way
+# (placeholder, placeholder_candidates), so the computed column status can judge it again with another table.
+DEFAULT_PLACEHOLDER_PATTERN = default_indicators().blank_placeholder_pattern
+DEFAULT_CONTENT_PAGE_NAMES = default_indicators().content_page_names
+MAX_PLACEHOLDER_CANDIDATES = 20
+
 # Class or id words that CMS templates give list containers; they make an empty container a blank list.
 LIST_HINT = re.compile(
     r"list|news|article|items|(?:^|[-_\s])(?:lb|xxlb|wenzhang)(?:$|[-_\s\d])",
@@ -49,7 +57,6 @@ SIDE_BOX_CLASS = re.compile(
 )
 SIDE_BOX_TITLES = re.compile(r"热点|排行|最新|热门|推荐|相关|猜你喜欢|点击排行|图片新闻")
 BOX_DEPTH = 3
-BLANK_PLACEHOLDER = re.compile(BLANK_PLACEHOLDER_PATTERN)
 MAX_PLACEHOLDER_CHARS = 48  # a placeholder is a line of its own, not a sentence in an article
 MAX_BOX_TITLE_CHARS = 12  # 热点排行, 最新动态: a box title is a short phrase
 WORDED_MORE = re.compile(r"^(?:更多|查看更多|more)\W*$", re.IGNORECASE)
@@ -74,6 +81,8 @@ class ListExtraction:
     text_chars: int = 0  # visible text outside furniture: a long text and no list is a content page
     meta: dict[str, str] = field(default_factory=dict)
     title: str = ""
+    # Short stand-alone texts of a page without a dated list (暂无信息 candidates), whatever the wording table says.
+    placeholder_candidates: list[str] = field(default_factory=list)
 
     @property
     def dated(self) -> list[ListItem]:
@@ -173,16 +182,37 @@ def _looks_like_hub(items: list[ListItem], base_url: str) -> bool:
     return columnish / len(urls) >= 0.6
 
 
-def _placeholder(root: _Element) -> tuple[str, _Element] | None:
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _short_texts(root: _Element) -> Iterator[tuple[str, _Element]]:
+    """Elements whose own text is a short line of its own (a placeholder is, a sentence of an article is not)."""
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
             continue
         own = normalise_space((element.text or "") + " ".join((c.tail or "") for c in element))
+        if own and len(own) <= MAX_PLACEHOLDER_CHARS and not is_furniture(element):
+            yield own, element
+
+
+def _placeholder(root: _Element, pattern: str) -> tuple[str, _Element] | None:
+    compiled = _compiled(pattern)
+    for own, element in _short_texts(root):
         squeezed = re.sub(r"\s+", "", own)  # "总共 0 条记录", "暂 无 信 息"
-        match = BLANK_PLACEHOLDER.search(squeezed) if len(own) <= MAX_PLACEHOLDER_CHARS else None
-        if match is not None and not is_furniture(element):
-            return own or match.group(0), element
+        if compiled.search(squeezed) is not None:
+            return own, element
     return None
+
+
+def _candidates(root: _Element) -> list[str]:
+    seen: dict[str, None] = {}
+    for own, _element in _short_texts(root):
+        seen.setdefault(own)
+        if len(seen) >= MAX_PLACEHOLDER_CANDIDATES:
+            break
+    return list(seen)
 
 
 def _is_empty_list(element: _Element) -> bool:
@@ -281,12 +311,15 @@ def extract_list(
     list_selector: str | None = None,
     item_selector: str | None = None,
     date_selector: str | None = None,
+    placeholder_pattern: str = DEFAULT_PLACEHOLDER_PATTERN,
+    content_page_names: tuple[str, ...] = DEFAULT_CONTENT_PAGE_NAMES,
 ) -> ListExtraction:
     """Find the page's main list and read every row.
 
     With `list_selector`/`item_selector` (from the scenario) the list is taken as given; otherwise the
     container whose same-tag children carry the most titled and dated links wins. A list area that shows
-    a placeholder (暂无信息) or an empty list container is `empty`.
+    a placeholder (`placeholder_pattern`: 暂无信息) or an empty list container is `empty`; a page named like a
+    single-page column (`content_page_names`) is content.
     """
     doc = parse(html)
     result = _extract(
@@ -296,9 +329,14 @@ def extract_list(
         list_selector=list_selector,
         item_selector=item_selector,
         date_selector=date_selector,
+        placeholder_pattern=placeholder_pattern,
+        content_page_names=content_page_names,
     )
     result.meta = page_meta(doc)
     result.title = page_title(doc)
+    if not result.dated:
+        body = doc.find("body")
+        result.placeholder_candidates = _candidates(body if body is not None else doc)
     return result
 
 
@@ -310,6 +348,8 @@ def _extract(
     list_selector: str | None,
     item_selector: str | None,
     date_selector: str | None,
+    placeholder_pattern: str,
+    content_page_names: tuple[str, ...],
 ) -> ListExtraction:
     body = doc.find("body")
     root = body if body is not None else doc
@@ -334,7 +374,7 @@ def _extract(
     if best is None or not any(i.date for i in best.items):
         # Rows a Hanweb page has not drawn yet (static HTML): they are the column's first page.
         best = _datastore_candidate(root, url, as_of=as_of) or best
-    placeholder = _placeholder(root)
+    placeholder = _placeholder(root, placeholder_pattern)
     chars = _visible_chars(root)
     if best is not None and (best.items and any(i.date for i in best.items)):
         items, selector = _with_sibling_blocks(best, url, as_of=as_of)
@@ -346,7 +386,7 @@ def _extract(
         return ListExtraction("empty", [], css_path(empty), None, iframes, chars)
     if best is not None:
         kind = "hub" if _looks_like_hub(best.items, url) else "list"
-        single_page = any(name in column_name for name in CONTENT_PAGE_NAMES) or _is_article(root, best)
+        single_page = any(name in column_name for name in content_page_names) or _is_article(root, best)
         if (kind == "hub" and chars >= MAX_HUB_TEXT_CHARS) or single_page:
             # Running text with a menu of sub-pages beside it (区情概况, 机构职能), or a single-page column
             # (领导之窗: leader cards linking to profiles), is a content page, not a list or a hub.

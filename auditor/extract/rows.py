@@ -15,9 +15,9 @@ from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 from lxml.etree import ParserError, _Element
 
-from auditor.artifacts import ListItem
 from auditor.extract.dates import list_item_date
 from auditor.extract.html import class_and_id, clean_url, link_text, normalise_space, row_text
+from auditor.model.artifacts import ListItem
 
 # A row may also be one <a> wrapping a whole card (image, heading, summary, <time>).
 ROW_TAGS = frozenset({"li", "tr", "dd", "div", "p", "article", "section", "dl", "a"})
@@ -25,6 +25,8 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PINNED = re.compile(r"置顶|\[顶\]|【顶】")
 PINNED_CLASS = re.compile(r"(?:^|[-_\s])(?:top|zd|zhiding|ding|istop|sticky)(?:$|[-_\s])", re.IGNORECASE)
 MORE_TEXT = re.compile(r"^(?:更多|查看更多|more|更多>+|more>+|>>|»|\+|更多\+|更多\s*»)$", re.IGNORECASE)
+# The same words at the end of a longer text (a box title written as "要闻动态 更多>>"): cut from column names.
+TRAILING_MORE = re.compile(r"\s*(?:(?:查看)?更多|more)\s*(?:>+|»|\+)?\s*$|\s*(?:>>+|»)\s*$", re.IGNORECASE)
 # Words of a header row that names table columns (when it is written with <td><b> instead of <th>).
 HEADER_WORDS = re.compile(r"标题|名称|题目|日期|时间|文号|序号|索引号|发布|成文|状态|来源|主题")
 DATASTORE_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL)

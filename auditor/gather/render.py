@@ -18,9 +18,9 @@ from playwright.async_api import BrowserContext, Frame, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
-from auditor.artifacts import Rect
+from auditor.model.artifacts import Rect
 from auditor.scenario import ClickStep, FrameStep, ScrollStep, Step, WaitForStep, WaitStep
-from auditor.settings import SCREENSHOT_MAX_HEIGHT, SETTLE_CAP_MS
+from auditor.settings.runtime import RUNTIME
 
 # Installed in every page before its scripts run: counts in-flight fetch/XHR and short timers, and the time
 # of the last DOM mutation, so `settle` can tell when a JS-rendered list has arrived. Timers longer than 2 s
@@ -82,7 +82,7 @@ _SETTLE_TEMPLATE = """
     && Date.now() - state.lastMutation >= quietMs;
 })();
 """
-QUIET_MS = 80
+QUIET_MS = RUNTIME.settle_quiet_ms
 
 
 def settle_init_script(hosts: Iterable[str] | None = None) -> str:
@@ -111,7 +111,7 @@ class RenderedPage:
         return "http_status" if self.status is not None and self.status >= 400 else "navigation"
 
 
-async def settle(frame: Frame | Page, cap_ms: int = SETTLE_CAP_MS) -> None:
+async def settle(frame: Frame | Page, cap_ms: int = RUNTIME.settle_cap_ms) -> None:
     """Wait until no request or short timer is pending and the DOM has been quiet; give up at the cap."""
     with contextlib.suppress(PlaywrightError):
         await frame.wait_for_function(
@@ -162,13 +162,12 @@ class PagePool:
     """A few reusable tabs per site context: opening a tab costs about as much as loading a page.
 
     A tab whose navigation failed is closed, never reused (Playwright cannot rely on its state), and every
-    tab is replaced after MAX_USES loads so that per-tab memory does not pile up on long sites.
+    tab is replaced after `max_uses` loads so that per-tab memory does not pile up on long sites.
     """
 
-    MAX_USES = 50
-
-    def __init__(self, context: BrowserContext, size: int) -> None:
+    def __init__(self, context: BrowserContext, size: int, max_uses: int = RUNTIME.tab_max_uses) -> None:
         self.context = context
+        self.max_uses = max_uses
         self.slots = asyncio.Semaphore(size)
         self.idle: list[tuple[Page, int]] = []
 
@@ -180,7 +179,7 @@ class PagePool:
             try:
                 yield pooled
             finally:
-                if pooled.broken or uses + 1 >= self.MAX_USES or page.is_closed():
+                if pooled.broken or uses + 1 >= self.max_uses or page.is_closed():
                     with contextlib.suppress(PlaywrightError):
                         await page.close()
                 else:
@@ -229,13 +228,13 @@ async def navigate(page: Page, url: str, *, timeout_s: float, steps: tuple[Step,
     return result
 
 
-async def screenshot(page: Page) -> bytes | None:
-    """Full-page PNG, cut at SCREENSHOT_MAX_HEIGHT so endless pages cannot exhaust memory."""
+async def screenshot(page: Page, max_height: int = RUNTIME.screenshot_max_height) -> bytes | None:
+    """Full-page PNG, cut at `max_height` so endless pages cannot exhaust memory."""
     try:
         height = await page.evaluate("() => document.documentElement.scrollHeight")
         width = page.viewport_size["width"] if page.viewport_size else 1366
-        if height and height > SCREENSHOT_MAX_HEIGHT:
-            clip = {"x": 0, "y": 0, "width": width, "height": SCREENSHOT_MAX_HEIGHT}
+        if height and height > max_height:
+            clip = {"x": 0, "y": 0, "width": width, "height": max_height}
             return await page.screenshot(full_page=True, clip=clip, timeout=30_000)  # type: ignore[arg-type]
         return await page.screenshot(full_page=True, timeout=30_000)
     except PlaywrightError:

@@ -2,83 +2,66 @@
 
 Per site: a fresh browser context; the home page is always rendered (menus and home blocks are often
 written by script); columns are discovered from it and from hub pages; each column's list page is read
-over HTTP first and rendered only when the static HTML cannot give a clean answer (see `column_page`).
+over HTTP first and rendered only when the read policy says the static HTML is not enough (gather/column.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from playwright.async_api import Browser, BrowserContext, Page, Route
 
-from auditor.artifacts import ColumnFacts, ErrorRecord, PageFacts, SiteArtifacts
-from auditor.bundle.store import EvidenceStore
 from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, hub_children
 from auditor.extract.html import canonical_url, page_meta, parse
 from auditor.gather.browser import new_site_context
-from auditor.gather.column import ColumnReader
-from auditor.gather.render import element_rect, navigate, open_page, screenshot, settle_init_script
-from auditor.rules.columns import FINDING_STATUSES, judge_column
+from auditor.gather.column import ColumnRead, ColumnReader, PlannedColumn
+from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext
+from auditor.gather.policy import ReadPolicy
+from auditor.gather.render import PagePool, element_rect, navigate, open_page, screenshot, settle_init_script
+from auditor.model.artifacts import ColumnFacts, PageFacts, SiteArtifacts
 from auditor.scenario import ColumnOverride, Scenario
+from auditor.settings import IndicatorSettings
+from auditor.settings.runtime import RUNTIME, RuntimeSettings
+from auditor.store import WritableStore
 from auditor.windows import now_in_shanghai
 
-
-@dataclass(frozen=True)
-class GatherOptions:
-    as_of: date
-    evidence: bool = True  # screenshots and rendered HTML of every rendered page
-    block_offsite: bool = False  # abort browser requests to hosts outside the site's scope (tests, demo)
-    render: str = "auto"  # auto: HTTP first, render when needed; always: render every list page
-    concurrency: int = 4  # column pages in flight per site
-    # Called as (site id, columns read, columns planned) while a site is gathered, for terminal progress.
-    progress: Callable[[str, int, int], None] | None = None
+HOME_PAGE_ID = "home"
+HOME_FAILED_ZH = "首页无法访问,未能发现栏目"
 
 
-class Budget:
-    """The site's time budget; every page timeout is cut to what is left."""
-
-    def __init__(self, seconds: float) -> None:
-        self.deadline = time.monotonic() + seconds
-
-    def left(self) -> float:
-        return self.deadline - time.monotonic()
-
-
-def scope_checker(scenario: Scenario) -> tuple[set[str], Callable[[str], bool]]:
-    site = scenario.site
-    hosts = {urlsplit(site.home).netloc.lower()} | {h.lower() for h in site.scope}
-    excludes = [re.compile(p) for p in site.exclude]
-
-    def in_scope(url: str) -> bool:
-        parts = urlsplit(url)
-        return parts.netloc.lower() in hosts and not any(p.search(url) for p in excludes)
-
-    return hosts, in_scope
-
-
-def _override_for(column: DiscoveredColumn, overrides: tuple[ColumnOverride, ...], home: str) -> ColumnOverride | None:
-    key = canonical_url(column.url)
+def override_for(name: str, url: str, overrides: tuple[ColumnOverride, ...], home: str) -> ColumnOverride | None:
+    """The scenario's override of a column: by URL first, else by name (an override without a URL)."""
+    key = canonical_url(url)
     for override in overrides:
         if override.url and canonical_url(urljoin(home, override.url)) == key:
             return override
-    return next((o for o in overrides if not o.url and o.name == column.name), None)
+    return next((o for o in overrides if not o.url and o.name == name), None)
 
 
 class SiteGatherer:
-    def __init__(self, browser: Browser, scenario: Scenario, options: GatherOptions, store: EvidenceStore) -> None:
+    def __init__(
+        self,
+        browser: Browser,
+        scenario: Scenario,
+        options: GatherOptions,
+        store: WritableStore,
+        *,
+        settings: IndicatorSettings,
+        policy: ReadPolicy,
+        runtime: RuntimeSettings = RUNTIME,
+    ) -> None:
         self.browser = browser
         self.scenario = scenario
         self.site = scenario.site
         self.options = options
         self.store = store
-        self.hosts, self.in_scope = scope_checker(scenario)
+        self.settings = settings
+        self.policy = policy
+        self.runtime = runtime
+        self.scope = Scope.of(self.site)
         self.budget = Budget(self.site.limits.site_budget_s)
+        self.gathered = Gathered()
         self.artifacts = SiteArtifacts(
             site_id=self.site.id,
             home_url=self.site.home,
@@ -87,7 +70,7 @@ class SiteGatherer:
         )
 
     async def _block_offsite(self, route: Route) -> None:
-        if urlsplit(route.request.url).netloc.lower() in self.hosts or route.request.url.startswith("data:"):
+        if self.scope(route.request.url) or route.request.url.startswith("data:"):
             await route.continue_()
         else:
             await route.abort("blockedbyclient")
@@ -95,40 +78,52 @@ class SiteGatherer:
     async def gather(self) -> SiteArtifacts:
         context = await new_site_context(self.browser)
         try:
-            await context.add_init_script(settle_init_script(self.hosts))
+            await context.add_init_script(settle_init_script(self.scope.hosts))
             if self.options.block_offsite:
                 await context.route("**/*", self._block_offsite)
             await self._gather(context)
         except Exception as exc:  # one site's failure is recorded in its bundle and never stops the run
-            self.artifacts.errors.append(
-                ErrorRecord(
-                    url=self.site.home,
-                    stage="internal",
-                    kind="internal",
-                    message=f"{type(exc).__name__}: {exc}",
-                )
-            )
+            self.gathered.error(self.site.home, "internal", "internal", f"{type(exc).__name__}: {exc}")
         finally:
             await context.close()
+        self.artifacts.errors += self.gathered.errors
+        self.artifacts.pages_fetched += self.gathered.fetched
+        self.artifacts.pages_rendered += self.gathered.rendered
         return self.artifacts
+
+    def _context(self, browser_context: BrowserContext) -> SiteContext:
+        return SiteContext(
+            scenario=self.scenario,
+            options=self.options,
+            settings=self.settings,
+            runtime=self.runtime,
+            policy=self.policy,
+            budget=self.budget,
+            in_scope=self.scope,
+            store=self.store,
+            browser_context=browser_context,
+            tabs=PagePool(browser_context, self.runtime.render_slots, self.runtime.tab_max_uses),
+        )
 
     async def _render_home(self, page: Page) -> list[DiscoveredColumn] | None:
         """Render the home page and discover its columns; None when the home page cannot be read."""
         timeout = min(self.site.limits.page_timeout_s, self.budget.left())
         rendered = await navigate(page, self.site.home, timeout_s=timeout)
-        self.artifacts.pages_rendered += 1
+        self.gathered.rendered += 1
         discovered: list[DiscoveredColumn] = []
         if not rendered.error and self.site.discover:
             discovered = discover_home_columns(
                 rendered.html,
                 rendered.final_url or self.site.home,
                 as_of=self.options.as_of,
-                in_scope=self.in_scope,
+                in_scope=self.scope,
+                skip_texts=frozenset(self.settings.non_column_link_texts),
             )
         html_path = None
         if self.options.evidence and rendered.html:
             html_path = self.store.write_bytes("pages/home.html", rendered.html.encode("utf-8"))
         self.artifacts.home = PageFacts(
+            id=HOME_PAGE_ID,
             url=self.site.home,
             final_url=rendered.final_url,
             status=rendered.status,
@@ -144,36 +139,38 @@ class SiteGatherer:
         if rendered.error:
             if self.options.evidence and not rendered.timed_out:
                 await self._home_screenshot(page)
-            self.artifacts.errors.append(
-                ErrorRecord(
-                    url=self.site.home,
-                    stage="home",
-                    kind=rendered.error_kind,  # type: ignore[arg-type]
-                    message=rendered.error,
-                    screenshot_path=self.artifacts.home.screenshot_path,
-                    html_path=html_path,
-                )
+            self.gathered.error(
+                self.site.home,
+                "home",
+                rendered.error_kind,
+                rendered.error,
+                screenshot_path=self.artifacts.home.screenshot_path,
+                html_path=html_path,
             )
+            # Columns are discovered from the home page: without it there are none to judge, which is not the
+            # same as a site with no columns. Rules needing them answer `error`.
+            self.artifacts.unavailable["home"] = f"首页无法访问({rendered.error})"
+            self.artifacts.unavailable["columns"] = HOME_FAILED_ZH
             return None
         return discovered
 
     async def _home_screenshot(self, page: Page) -> None:
         home = self.artifacts.home
         assert home is not None
-        shot = await screenshot(page)
+        shot = await screenshot(page, self.runtime.screenshot_max_height)
         if shot:
             home.screenshot_path = self.store.write_bytes("pages/home.png", shot)
             home.captured_at = now_in_shanghai()
 
     async def _home_block_evidence(self, page: Page, columns: list[ColumnFacts]) -> None:
-        """Screenshot the home page only when a finding rests on a column's home block (its list page failed)."""
+        """Screenshot the home page only when a finding may rest on a column's home block (its list page failed)."""
         needy = [
             c
             for c in columns
             if c.home_items
             and c.home_block_selector
             and (c.page is None or c.page.kind == "error")
-            and judge_column(c, self.options.as_of).status in FINDING_STATUSES
+            and self.policy.keep_screenshot(c)
         ]
         if not needy:
             return
@@ -189,32 +186,33 @@ class SiteGatherer:
                 f"首页 SiteIDCode {code} 与场景配置的网站标识码 {self.site.code} 不一致,需人工核实"
             )
 
-    def _plan(self, discovered: list[DiscoveredColumn], *, with_scenario: bool = True) -> list[ColumnFacts]:
-        """Discovered columns plus the scenario's own, with overrides applied, within max_columns."""
+    def _plan(self, discovered: list[DiscoveredColumn], *, with_scenario: bool = True) -> list[PlannedColumn]:
+        """Discovered columns plus the scenario's own, each with its override resolved, within max_columns."""
         overrides = self.site.columns
-        planned: dict[str, ColumnFacts] = {}
+        planned: dict[str, PlannedColumn] = {}
         for column in discovered:
-            override = _override_for(column, overrides, self.site.home)
-            planned.setdefault(canonical_url(column.url), self._facts(column, override))
+            override = override_for(column.name, column.url, overrides, self.site.home)
+            planned.setdefault(canonical_url(column.url), PlannedColumn(self._facts(column, override), override))
         for override in overrides if with_scenario else ():
             if override.url is None:
                 continue
             url = urljoin(self.site.home, override.url)
             if canonical_url(url) not in planned:
                 column = DiscoveredColumn(override.name or url, url, override.level or 1, ["scenario"])
-                planned[canonical_url(url)] = self._facts(column, override)
+                planned[canonical_url(url)] = PlannedColumn(self._facts(column, override), override)
         limit = self.site.limits.max_columns
-        columns = [c for c in planned.values() if c.skipped != "scenario: skip"]
+        columns = [c for c in planned.values() if c.facts.skipped != "scenario: skip"]
         if len(columns) > limit:
             self.artifacts.warnings.append(f"{len(columns)} columns found; only the first {limit} are read")
         return columns[:limit]
 
-    def _facts(self, column: DiscoveredColumn, override: ColumnOverride | None) -> ColumnFacts:
+    @staticmethod
+    def _facts(column: DiscoveredColumn, override: ColumnOverride | None) -> ColumnFacts:
         return ColumnFacts(
             name=(override.name if override and override.name else column.name),
             url=column.url,
             level=(override.level if override and override.level else column.level),
-            found_in=column.found_in,  # type: ignore[arg-type]
+            found_in=column.found_in,
             override_class=override.column_class if override else None,
             override_kind=override.page_kind if override else None,
             home_items=column.items,
@@ -222,49 +220,62 @@ class SiteGatherer:
             skipped="scenario: skip" if override and override.skip else None,
         )
 
-    async def _gather(self, context: BrowserContext) -> None:
+    async def _gather(self, browser_context: BrowserContext) -> None:
         # The home tab stays open while columns are read: its screenshot is taken only if a finding needs it.
-        async with open_page(context) as home_tab:
+        async with open_page(browser_context) as home_tab:
             discovered = await self._render_home(home_tab)
             if discovered is None:
                 return
-            columns = self._plan(discovered)
-            reader = ColumnReader(self, context)
+            ctx = self._context(browser_context)
             try:
-                done = await self._read_all(reader, columns)
+                done = await self._read_all(ColumnReader(ctx), self._plan(discovered))
             finally:
-                await reader.tabs.close()
+                await ctx.tabs.close()
             self.artifacts.columns = done
             if self.options.evidence:
                 await self._home_block_evidence(home_tab, done)
 
-    async def _read_all(self, reader: ColumnReader, columns: list[ColumnFacts]) -> list[ColumnFacts]:
-        semaphore = asyncio.Semaphore(self.options.concurrency)
+    async def _read_all(self, reader: ColumnReader, columns: list[PlannedColumn]) -> list[ColumnFacts]:
+        semaphore = asyncio.Semaphore(self.runtime.column_concurrency)
         planned = len(columns)
         read_count = 0
 
-        async def read(facts: ColumnFacts) -> ColumnFacts:
+        async def read(column: PlannedColumn) -> ColumnRead:
             nonlocal read_count
             async with semaphore:
-                result = await reader.read(facts)
+                try:
+                    result = await reader.read(column)
+                except Exception as exc:  # one column's failure is its own error record, never the site's
+                    result = ColumnRead(column.facts.model_copy(update={"skipped": f"internal error: {exc}"}))
+                    result.gathered.error(column.facts.url, "column", "internal", f"{type(exc).__name__}: {exc}")
             read_count += 1
+            self.gathered.merge(result.gathered)
             if self.options.progress is not None:
                 self.options.progress(self.site.id, read_count, planned)
             return result
 
-        done = list(await asyncio.gather(*(read(c) for c in columns)))
+        first = list(await asyncio.gather(*(read(c) for c in columns)))
         # Hub pages (信息公开, 互动交流) name second-level columns in their trees: read those too.
-        known = {canonical_url(c.url) for c in done} | {canonical_url(self.site.home)}
+        known = {canonical_url(r.facts.url) for r in first} | {canonical_url(self.site.home)}
         children: list[DiscoveredColumn] = []
-        for hub in done:
-            html = reader.hub_html.get(canonical_url(hub.url))
-            if hub.page is None or hub.page.kind != "hub" or html is None:
+        for hub in first:
+            page = hub.facts.page
+            if page is None or page.kind != "hub" or hub.hub_html is None:
                 continue
-            for name, url in hub_children(html, hub.page.final_url or hub.url, in_scope=self.in_scope):
+            for name, url in hub_children(
+                hub.hub_html,
+                page.final_url or hub.facts.url,
+                in_scope=self.scope,
+                skip_texts=frozenset(self.settings.non_column_link_texts),
+            ):
                 if canonical_url(url) not in known:
                     known.add(canonical_url(url))
-                    children.append(DiscoveredColumn(name, url, hub.level + 1, ["tree"]))
-        second = self._plan(children, with_scenario=False)[: max(0, self.site.limits.max_columns - len(done))]
+                    children.append(DiscoveredColumn(name, url, hub.facts.level + 1, ["tree"]))
+        second = self._plan(children, with_scenario=False)[: max(0, self.site.limits.max_columns - len(first))]
         planned += len(second)
-        done += await asyncio.gather(*(read(c) for c in second))
+        done = [r.facts for r in first]
+        done += [r.facts for r in await asyncio.gather(*(read(c) for c in second))]
         return done
+
+
+__all__ = ["GatherOptions", "SiteGatherer", "override_for"]

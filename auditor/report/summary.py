@@ -1,15 +1,22 @@
-"""The zh-CN summary printed at the end of a run. Reads bundle.json files only, like every report."""
+"""The zh-CN summary printed at the end of a run. Reads bundles only (typed, through bundle.reader).
+
+Reporters are small factories over typed bundles (pa11y-ci's reporter shape): `sites_table(bundles)` and
+`columns_table(bundle)` build rich tables; nothing here knows a finding code, so new indicators show up by
+themselves in the severity counts and the 未检查 count.
+"""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
+
+from auditor.bundle.reader import BundleError, load_bundle
+from auditor.model.bundle import Bundle
+from auditor.report.text import plain
 
 STATUS_ZH = {
     "fresh": "正常",
@@ -20,80 +27,85 @@ STATUS_ZH = {
     "unreadable": "无法读取",
     "not_judged": "不判定",
 }
-CLASS_ZH = {
-    "news": "动态要闻",
-    "notice_policy": "通知公告/政策文件",
-    "personnel_planning": "人事/规划计划",
-    "other": "其他应更新",
-    "interaction": "政务咨询",
-    "interaction_excluded": "访谈/征集/信访",
-    "historical": "历史专题",
-}
 
 
-def load_bundle(bundle_dir: Path) -> dict[str, Any]:
-    return json.loads((bundle_dir / "bundle.json").read_text(encoding="utf-8"))
+def _cell(text: str) -> Text:
+    """Page text as a table cell: never markup, never a control code."""
+    return Text(plain(text))
 
 
-def verdict_zh(bundle: dict[str, Any]) -> str:
-    qualified = bundle["verdict"]["qualified"]
+def verdict_zh(bundle: Bundle) -> str:
+    qualified = bundle.verdict.qualified
     return "无法评估" if qualified is None else ("合格" if qualified else "不合格")
 
 
-def sites_table(bundles: list[dict[str, Any]]) -> Table:
+def class_name_zh(bundle: Bundle, column_class: str) -> str:
+    """The class's Chinese name as the indicator table the bundle was judged with words it."""
+    classes = bundle.settings.get("table", {}).get("classes", {})
+    return str(classes.get(column_class, {}).get("name_zh", column_class))
+
+
+def sites_table(bundles: list[Bundle]) -> Table:
     table = Table(title="检查结果汇总", show_lines=False)
     for header in (
         "网站名称",
         "网站标识码",
         "结论",
         "栏目",
-        "未更新",
-        "空白",
+        "否决项",
+        "扣分项",
         "预警",
         "待复核",
+        "未检查",
         "错误",
         "突出问题",
     ):
         table.add_column(header, overflow="fold")
     for bundle in bundles:
-        statuses = Counter(column["status"] for column in bundle["columns"])
-        severities = Counter(finding["severity"] for finding in bundle["findings"])
-        problems = ";".join(veto["message_zh"] for veto in bundle["verdict"]["vetoes"]) or "—"
+        severities = Counter(finding.severity for finding in bundle.findings)
+        unchecked = sum(1 for summary in bundle.rules.values() if summary.outcome == "error")
+        problems = ";".join(veto.message_zh for veto in bundle.verdict.vetoes) or "—"
         table.add_row(
-            escape(bundle["site"]["name"]),
-            bundle["site"]["code"],
+            _cell(bundle.site.name),
+            _cell(bundle.site.code),
             verdict_zh(bundle),
-            str(len(bundle["columns"])),
-            str(statuses["stale"]),
-            str(statuses["blank"]),
+            str(len(bundle.columns)),
+            str(severities["veto"]),
+            str(severities["deduction"]),
             str(severities["warning"]),
             str(severities["needs_review"]),
-            str(len(bundle["errors"])),
-            escape(problems),
+            str(unchecked),
+            str(len(bundle.errors)),
+            _cell(problems),
         )
     return table
 
 
-def columns_table(bundle: dict[str, Any]) -> Table:
-    table = Table(title=f"{escape(bundle['site']['name'])} 栏目明细(监测时间点 {bundle['as_of']})")
+def columns_table(bundle: Bundle) -> Table:
+    table = Table(title=Text(f"{plain(bundle.site.name)} 栏目明细(监测时间点 {bundle.as_of})"))
     for header in ("栏目", "类别", "级别", "最新日期", "来源", "条数", "窗口", "状态"):
         table.add_column(header, overflow="fold")
-    for column in bundle["columns"]:
+    for column in bundle.columns:
         table.add_row(
-            escape(column["name"]),
-            CLASS_ZH.get(column["class"], column["class"]),
-            str(column["level"]),
-            column["latest_date"] or "—",
-            column["date_source"],
-            str(column["item_count"]),
-            column["window"] or "—",
-            STATUS_ZH.get(column["status"], column["status"]),
+            _cell(column.name),
+            class_name_zh(bundle, column.column_class.value),
+            str(column.level),
+            column.latest_date.isoformat() if column.latest_date else "—",
+            column.date_source,
+            str(column.item_count),
+            column.window or "—",
+            STATUS_ZH.get(column.status, column.status),
         )
     return table
 
 
 def print_summary(bundle_dirs: list[Path], console: Console, *, columns: bool = False) -> None:
-    bundles = [load_bundle(d) for d in bundle_dirs if (d / "bundle.json").is_file()]
+    bundles: list[Bundle] = []
+    for bundle_dir in bundle_dirs:
+        try:
+            bundles.append(load_bundle(bundle_dir))
+        except BundleError as exc:  # a site whose bundle was not written this run is said so, never shown stale
+            console.print(f"未能读取 {bundle_dir}: {plain(str(exc))}", markup=False, highlight=False)
     if not bundles:
         return
     if columns:

@@ -1,6 +1,49 @@
-"""Indicator rules. Importing this package registers every rule module in REGISTRY."""
+"""Indicator rules, one per module. Importing this package registers every module in it and in verdict/.
 
-from auditor.rules import column_blank, column_stale, column_unreadable
-from auditor.rules.base import REGISTRY, Rule, RuleContext, RuleMeta
+A new indicator is a new module here (its RuleMeta and @register) plus, where its threshold is data, a row in
+auditor/settings/indicators.toml; nothing else has to name it.
+"""
 
-__all__ = ["REGISTRY", "Rule", "RuleContext", "RuleMeta", "column_blank", "column_stale", "column_unreadable"]
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from auditor.rules.base import (
+    REGISTRY,
+    VERDICT_REGISTRY,
+    Rule,
+    RuleContext,
+    RuleMeta,
+    RuleResult,
+    VerdictMeta,
+    VerdictRule,
+    make_finding,
+    register,
+    register_verdict,
+    unregister,
+)
+
+
+def _load_all() -> None:
+    for module in pkgutil.walk_packages(__path__, prefix=f"{__name__}."):
+        if module.name != f"{__name__}.base":
+            importlib.import_module(module.name)
+
+
+_load_all()
+
+__all__ = [
+    "REGISTRY",
+    "VERDICT_REGISTRY",
+    "Rule",
+    "RuleContext",
+    "RuleMeta",
+    "RuleResult",
+    "VerdictMeta",
+    "VerdictRule",
+    "make_finding",
+    "register",
+    "register_verdict",
+    "unregister",
+]

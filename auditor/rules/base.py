@@ -1,22 +1,29 @@
 """The rule model: one indicator rule per module, declared by data, evaluated as a pure function.
 
-A rule module defines a `RuleMeta` (code, 中文指标名, severity, threshold, the artifacts it needs) and an
-`evaluate(context) -> list[Finding]`, and registers itself with `@register`. Rules never import Playwright:
-they read `RuleContext`, which is built from saved artifacts, so they run the same live and offline.
+A rule module defines a `RuleMeta` (code, 中文指标名, titles, severity, default threshold, the artifacts it
+needs) and an `evaluate(context)` registered with `@register(META)`. It returns its findings (the runner turns
+them into an outcome: none → pass; only needs_review → needs_review; else fail) or a `RuleResult` when it must
+say more (not_applicable: nothing to judge). A rule whose required artifact is missing is not run: its outcome
+is `error`. Rules never import Playwright: they read a `RuleContext` built from saved artifacts, so they run the
+same live and offline. Site-level rules (vetoes, later the score) are declared alike in rules/verdict/.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from auditor.artifacts import ColumnFacts, PageFacts, SiteArtifacts
-from auditor.bundle.models import ColumnResult, Evidence, Finding, Severity, Target
+from auditor.computed import COMPUTED
+from auditor.computed.column_status import NAME as COLUMN_STATUS
+from auditor.computed.column_status import JudgedColumn
 from auditor.extract.html import canonical_url
+from auditor.model.artifacts import NodeRef, SiteArtifacts
+from auditor.model.bundle import Evidence, Finding, Outcome, Severity, Target
+from auditor.settings import IndicatorSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,28 +33,66 @@ class RuleMeta:
     title_zh: str  # what a pass means
     failure_title_zh: str  # what a failure means
     severity: Severity  # default severity of its findings
-    threshold: Any  # the rule's own threshold (window, count), for the bundle's settings block
+    # Gathered artifacts (SiteArtifacts fields: "home", "columns", …) and computed ones ("column_status").
     required_artifacts: tuple[str, ...]
     reference: str  # where the rule comes from, e.g. 国办秘函〔2019〕19号 单项否决指标
+    # Used when the indicator table (indicators.toml [rules.<code>]) has no row for this rule.
+    threshold: Any = None
+    tags: tuple[str, ...] = ()  # the 国办 indicator ids the rule maps to
 
 
 @dataclass(frozen=True)
+class RuleResult:
+    outcome: Outcome
+    findings: list[Finding] = field(default_factory=list)
+    message: str | None = None  # why not_applicable / error
+
+    @classmethod
+    def not_applicable(cls, message: str) -> RuleResult:
+        return cls("not_applicable", [], message)
+
+
 class RuleContext:
-    artifacts: SiteArtifacts
-    as_of: date
-    columns: tuple[ColumnResult, ...]
-    # Facts by list-page URL, for rules that need a column's raw rows or evidence pointers.
-    column_facts: dict[str, ColumnFacts] = field(default_factory=dict)
+    """What a rule may read: the artifacts, T, the indicator table and computed artifacts (each computed once)."""
 
-    def columns_in(self, *statuses: str) -> Iterator[tuple[ColumnResult, ColumnFacts | None, PageFacts | None]]:
-        """Judged columns with one of these statuses, with their gathered facts and list page."""
-        for column in self.columns:
-            if column.status in statuses:
-                facts = self.column_facts.get(column.url)
-                yield column, facts, facts.page if facts is not None else None
+    def __init__(self, artifacts: SiteArtifacts, as_of: date, settings: IndicatorSettings) -> None:
+        self.artifacts = artifacts
+        self.as_of = as_of
+        self.settings = settings
+        self._computed: dict[str, Any] = {}
+
+    def computed(self, name: str) -> Any:
+        if name not in self._computed:
+            self._computed[name] = COMPUTED[name].compute(self.artifacts, self.as_of, self.settings)
+        return self._computed[name]
+
+    @property
+    def columns(self) -> tuple[JudgedColumn, ...]:
+        value: tuple[JudgedColumn, ...] = self.computed(COLUMN_STATUS)
+        return value
+
+    def columns_in(self, *statuses: str) -> list[JudgedColumn]:
+        return [column for column in self.columns if column.result.status in statuses]
+
+    def threshold(self, meta: RuleMeta) -> Any:
+        row = self.settings.rule_row(meta.code)
+        return row.threshold if row is not None and row.threshold is not None else meta.threshold
+
+    def missing(self, names: tuple[str, ...]) -> dict[str, str]:
+        """Required artifacts that are not there, with why: gathered ones the site could not give, and the
+        gathered inputs of computed ones."""
+        absent: dict[str, str] = {}
+        for name in names:
+            inputs = COMPUTED[name].requires if name in COMPUTED else (name,)
+            for gathered in inputs:
+                if gathered in self.artifacts.unavailable:
+                    absent[name] = self.artifacts.unavailable[gathered]
+                elif gathered not in COMPUTED and getattr(self.artifacts, gathered, None) is None:
+                    absent[name] = f"未采集 {gathered}"
+        return absent
 
 
-Evaluate = Callable[[RuleContext], list[Finding]]
+Evaluate = Callable[[RuleContext], "list[Finding] | RuleResult"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +116,55 @@ def register(meta: RuleMeta) -> Callable[[Evaluate], Evaluate]:
     return decorate
 
 
+def unregister(code: str) -> None:
+    """Remove a rule (tests that add a toy rule clean up after themselves)."""
+    REGISTRY.pop(code, None)
+
+
+# ---------------------------------------------------------------- site-level rules (rules/verdict/)
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictMeta:
+    """A site-level rule: it counts findings of other rules; at its threshold it decides the verdict.
+
+    Its threshold and wording are the indicator table's `[verdict.<code>]` row. A `veto` makes the site 不合格 and
+    marks the findings it counted as `veto`; `deduction` rules (the 100-point score) plug in beside it.
+    """
+
+    code: str
+    indicator_zh: str
+    kind: Literal["veto", "deduction"]
+    counts: tuple[str, ...]  # finding codes it counts
+    reference: str
+
+
+# Which of the site's findings (of the codes it counts) this rule counts.
+Select = Callable[[RuleContext, list[Finding]], list[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictRule:
+    meta: VerdictMeta
+    select: Select
+
+
+VERDICT_REGISTRY: dict[str, VerdictRule] = {}
+
+
+def register_verdict(meta: VerdictMeta) -> Callable[[Select], Select]:
+    def decorate(select: Select) -> Select:
+        if meta.code in VERDICT_REGISTRY:
+            raise ValueError(f"verdict rule {meta.code!r} registered twice")
+        VERDICT_REGISTRY[meta.code] = VerdictRule(meta, select)
+        return select
+
+    return decorate
+
+
+# ---------------------------------------------------------------- findings
+
+
 def finding_id(site_id: str, code: str, url: str, home_url: str) -> str:
     """Stable across runs and machines, so a re-check can match a finding to its earlier self.
 
@@ -92,10 +186,10 @@ def make_finding(
     message_zh: str,
     observed: dict[str, Any],
     column: str | None = None,
-    page: PageFacts | None = None,
+    node: NodeRef | None = None,
     severity: Severity | None = None,
 ) -> Finding:
-    """A finding about `url`; `page` (the list page as gathered) points the target at its list element."""
+    """A finding about `url`; `node` (an element of a gathered page) is what its evidence outlines."""
     return Finding(
         id=finding_id(context.artifacts.site_id, meta.code, url, context.artifacts.home_url),
         code=meta.code,
@@ -104,8 +198,11 @@ def make_finding(
         target=Target(
             url=url,
             column=column,
-            selector=page.list_selector if page is not None else None,
-            frame_url=page.list_frame_url if page is not None else None,
+            selector=node.selector if node is not None else None,
+            frame_url=node.frame_url if node is not None else None,
+            rect=node.rect if node is not None else None,
+            page_id=node.page_id if node is not None else None,
+            snippet=node.snippet if node is not None else None,
         ),
         observed=observed,
         message_zh=message_zh,

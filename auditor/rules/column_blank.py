@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.bundle.models import Finding
+from auditor.model.bundle import Finding
 from auditor.rules.base import RuleContext, RuleMeta, make_finding, register
-from auditor.settings import BLANK_PLACEHOLDER_PATTERN
 
 META = RuleMeta(
     code="column_blank",
@@ -12,16 +11,17 @@ META = RuleMeta(
     title_zh="栏目有内容",
     failure_title_zh="空白栏目",
     severity="deduction",
-    threshold={"placeholder_pattern": BLANK_PLACEHOLDER_PATTERN},
-    required_artifacts=("columns",),
+    required_artifacts=("column_status",),
     reference="国办秘函〔2019〕19号 单项否决指标 栏目不更新 ③ 空白栏目",
+    tags=("19号/单项否决/栏目不更新/空白栏目",),
 )
 
 
 @register(META)
 def evaluate(context: RuleContext) -> list[Finding]:
     findings: list[Finding] = []
-    for column, _facts, page in context.columns_in("blank"):
+    for judged in context.columns_in("blank"):
+        column, page = judged.result, judged.facts.page
         placeholder = page.placeholder if page is not None else None
         shown = f"页面显示“{placeholder}”" if placeholder else "列表中没有任何信息"
         findings.append(
@@ -30,7 +30,7 @@ def evaluate(context: RuleContext) -> list[Finding]:
                 context,
                 url=column.url,
                 column=column.name,
-                page=page,
+                node=judged.node,
                 message_zh=f"栏目“{column.name}”为空白栏目:{shown}",
                 observed={
                     "placeholder": placeholder,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.bundle.models import Finding
+from auditor.model.bundle import Finding, Severity
 from auditor.rules.base import RuleContext, RuleMeta, make_finding, register
-from auditor.settings import CLASS_RULES, WARNING_DAYS
 from auditor.windows import cn_date
 
 META = RuleMeta(
@@ -13,22 +12,20 @@ META = RuleMeta(
     title_zh="栏目在监测时间窗口内有更新",
     failure_title_zh="栏目在监测时间窗口内未更新",
     # Alone a stale column is a deduction; it becomes part of a veto when the site's count reaches a
-    # threshold (column_vetoes), and is then re-labelled `veto`.
+    # threshold (rules/verdict/), and is then re-labelled `veto`.
     severity="deduction",
-    threshold={
-        "windows": {c.value: (r.window.label_zh if r.window else None) for c, r in CLASS_RULES.items()},
-        "warning_days": WARNING_DAYS,
-    },
-    required_artifacts=("columns",),
+    required_artifacts=("column_status",),
     reference="国办秘函〔2019〕19号 单项否决指标 栏目不更新",
+    tags=("19号/单项否决/栏目不更新",),
 )
 
 
 @register(META)
 def evaluate(context: RuleContext) -> list[Finding]:
     findings: list[Finding] = []
-    for column, _facts, page in context.columns_in("stale", "warning"):
-        class_name = CLASS_RULES[column.column_class].name_zh
+    for judged in context.columns_in("stale", "warning"):
+        column = judged.result
+        class_name = context.settings.class_rule(column.column_class).name_zh
         observed = {
             "latest_date": column.latest_date.isoformat() if column.latest_date else None,
             "date_source": column.date_source,
@@ -48,9 +45,10 @@ def evaluate(context: RuleContext) -> list[Finding]:
                 f"监测时间点前{column.window}({cn_date(column.window_start)}—{cn_date(context.as_of)})内未更新,"
                 f"已超期{overdue}天"
             )
-            severity = None
+            severity: Severity | None = None
         else:
             assert column.stale_on is not None
+            assert column.latest_date is not None
             days_left = (column.stale_on - context.as_of).days
             observed["stale_on"] = column.stale_on.isoformat()
             observed["days_left"] = days_left
@@ -65,7 +63,7 @@ def evaluate(context: RuleContext) -> list[Finding]:
                 context,
                 url=column.url,
                 column=column.name,
-                page=page if page is not None and page.kind == "list" else None,
+                node=judged.node,
                 message_zh=message,
                 observed=observed,
                 severity=severity,

@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 from PIL import Image
 
-from auditor.bundle.store import verify_manifest
-from auditor.demo.expected import EXPECTED_COLUMNS, expected_latest
 from auditor.demo.server import scenario_yaml
+from auditor.store import verify_manifest
 from tests.cli import run_auditor
+from tests.demo_expected import EXPECTED_COLUMNS, expected_latest
 
 pytestmark = pytest.mark.browser
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "auditor/schemas/bundle.schema.json").read_text("utf-8"))
@@ -108,9 +108,14 @@ def test_every_demo_column_gets_its_latest_date_and_status(bundle, demo_server, 
 
 def test_hubs_and_content_pages_are_not_judged(bundle, demo_server):
     found = columns_by_url(bundle, demo_server.base_url)
-    for expected in EXPECTED_COLUMNS:
-        if expected.page_kind != "list" and expected.path in found:
-            assert found[expected.path]["status"] == "not_judged", found[expected.path]
+    not_lists = [expected for expected in EXPECTED_COLUMNS if expected.page_kind != "list"]
+    # 网站地图 is a footer link, never a column; every other hub and content page is discovered and not judged.
+    discovered = [expected for expected in not_lists if expected.id != "wzdt"]
+    assert {expected.page_kind for expected in discovered} == {"hub", "content"}
+    for expected in discovered:
+        assert expected.path in found, f"{expected.name} not discovered"
+        assert found[expected.path]["status"] == "not_judged", found[expected.path]
+        assert found[expected.path]["page_kind"] == expected.page_kind, found[expected.path]
 
 
 def test_exactly_the_expected_findings(bundle, demo_server):
@@ -197,8 +202,8 @@ def test_home_block_is_the_evidence_when_the_list_page_fails(demo_server, as_of,
 
 
 def test_saved_artifacts_judge_again_offline_to_the_same_result(demo_run, bundle):
-    from auditor.artifacts import SiteArtifacts
     from auditor.judge import judge
+    from auditor.model.artifacts import SiteArtifacts
 
     _, bundle_dir, _ = demo_run
     artifacts = SiteArtifacts.model_validate_json((bundle_dir / "artifacts.json").read_text("utf-8"))
@@ -227,3 +232,47 @@ def test_a_failing_scenario_step_is_recorded_not_fatal(demo_server, as_of, tmp_p
     finding = next(f for f in bundle["findings"] if f["target"]["url"] == url)
     assert (finding["code"], finding["severity"]) == ("column_unreadable", "needs_review")
     assert len(bundle["columns"]) >= 20  # the other columns were read as usual
+
+
+def test_a_run_kept_for_re_audit_judges_again_at_a_later_t_with_evidence_for_every_finding(
+    demo_server, as_of, tmp_path
+):
+    from auditor.bundle.reader import load_artifacts, load_bundle
+    from auditor.pipeline import judge_and_store
+    from auditor.scenario import parse_scenario
+    from auditor.settings import default_indicators
+    from auditor.store import BundleDirReader, FileBundleStore
+    from auditor.windows import now_in_shanghai
+
+    done = audit_demo(demo_server, as_of, tmp_path, "--keep-screenshots", "-q")
+    assert done.returncode == 0, done.stderr
+    saved = tmp_path / "out" / "qingxi"
+    first = load_bundle(saved)
+    later = as_of + timedelta(days=40)
+    site = parse_scenario(scenario_yaml(demo_server.home_url, as_of), "qingxi.yaml").site
+    again_dir = tmp_path / "rejudged" / "qingxi"
+    judge_and_store(
+        site,
+        load_artifacts(saved),
+        FileBundleStore(again_dir),
+        as_of=later,
+        settings=default_indicators(),
+        started_at=now_in_shanghai(),
+        screenshots=BundleDirReader(saved),
+    )
+    again = load_bundle(again_dir)
+    assert again.as_of == later
+    judged = [f for f in again.findings if f.code in {"column_stale", "column_blank"}]
+    assert len(judged) > len([f for f in first.findings if f.code in {"column_stale", "column_blank"}])
+    for finding in again.findings:
+        assert finding.evidence.screenshot is not None, finding
+        assert (again_dir / finding.evidence.screenshot).is_file()
+        assert (again_dir / str(finding.evidence.crop)).is_file()
+    assert verify_manifest(again_dir) == []
+
+
+def test_validate_accepts_a_bundle(demo_run):
+    _, bundle_dir, _ = demo_run
+    done = run_auditor("validate", str(bundle_dir / "bundle.json"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ok: bundle qingxi")

@@ -1,6 +1,11 @@
-"""Evaluate the list extractor on labelled saved column pages (htmldate's evaluation style).
+"""Evaluate the list extractor on every labelled set of saved column pages (htmldate's evaluation style).
 
-    python tests/eval/eval_columns.py [cases.json]
+    python tests/eval/eval_columns.py                 # every set, one report each
+    python tests/eval/eval_columns.py --set columns_batch4 [--set …]
+    python tests/eval/eval_columns.py CASES.json PAGES_DIR
+
+The sets (SETS below) are listed in the order they were written; each after the first was written by someone who
+had not read the extractor, and its first figures are the honest ones for unseen templates (docs/evaluation.md).
 
 Each case is a saved column page (tests/eval/columns/*.html, bytes as served: some are GB2312) with what a
 human inspector sees in it: the kind of page (list | empty | hub | none), the newest publication date among
@@ -12,7 +17,10 @@ Three scores:
 - latest date, read the way the auditor reads it (rules/columns.py): the newest item date <= as_of of a page
   the extractor calls a list. TP: predicted == label; FP: a date predicted but wrong, or the label is null;
   FN: a date labelled and none predicted; TN: both null;
-- item count: exact and within ±1, over the cases whose label has a count.
+- item count: exact and within ±1, over the cases whose label has a count;
+- false findings: pages the auditor would call blank that are not empty lists (a false 空白栏目), and pages that
+  are not lists (hubs, content, articles) on which it would judge a date (a possible false 栏目不更新). Both must be 0.
+The latest date is the auditor's own judgement (computed/column_status.judge_column), not a copy of its logic.
 The script is a report: it always exits 0.
 """
 
@@ -30,11 +38,21 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from auditor.extract.html import decode_html  # noqa: E402 (after sys.path)
+from auditor.computed.column_status import judge_column  # noqa: E402 (after sys.path)
+from auditor.extract.html import decode_html  # noqa: E402
 from auditor.extract.lists import ListExtraction, extract_list  # noqa: E402
+from auditor.model.artifacts import ColumnFacts, PageFacts  # noqa: E402
+from auditor.settings import default_indicators  # noqa: E402
 
-CASES_PATH = Path(__file__).with_name("columns_cases.json")
-PAGES_DIR = Path(__file__).with_name("columns")
+HERE = Path(__file__).resolve().parent
+CASES_PATH = HERE / "columns_cases.json"
+PAGES_DIR = HERE / "columns"
+# name -> (cases, pages): every labelled set, in the order written.
+SETS: dict[str, tuple[Path, Path]] = {
+    name: (HERE / f"{name}_cases.json", HERE / name)
+    for name in ("columns", "columns_heldout", "columns_batch3", "columns_batch4", "columns_set5")
+}
+_KIND_OF_EXTRACTION = {"list": "list", "empty": "list", "hub": "hub", "none": "content"}
 KINDS = ("list", "empty", "hub", "none")
 ERROR_KIND = "error"  # the extractor raised
 
@@ -49,11 +67,21 @@ def read_page(case: dict, pages_dir: Path = PAGES_DIR) -> str:
     return decode_html((pages_dir / case["file"]).read_bytes())
 
 
-def predicted_latest(extraction: ListExtraction, as_of: date) -> str | None:
-    if extraction.kind != "list":
+def predicted_latest(extraction: ListExtraction, as_of: date, url: str = "http://eval.invalid/") -> str | None:
+    """The latest date the auditor itself would judge the page by (None for hubs, content and empty lists)."""
+    page = PageFacts(
+        url=url,
+        fetched_by="http",
+        kind=_KIND_OF_EXTRACTION[extraction.kind],  # type: ignore[arg-type]
+        items=extraction.items,
+        meta=extraction.meta,
+        placeholder=extraction.placeholder,
+    )
+    name = extraction.meta.get("ColumnName") or extraction.title
+    result = judge_column(ColumnFacts(name=name, url=url, page=page), as_of, default_indicators())
+    if result.page_kind != "list":
         return None  # the auditor judges freshness on list pages only
-    dates = [item.date for item in extraction.items if item.date is not None and item.date <= as_of]
-    return max(dates).isoformat() if dates else None
+    return result.latest_date.isoformat() if result.latest_date else None
 
 
 def _outcome(expected: str | None, predicted: str | None) -> str:
@@ -86,7 +114,7 @@ def run_case(case: dict, pages_dir: Path = PAGES_DIR) -> dict:
         kind, latest, items, detail = ERROR_KIND, None, None, f"{type(exc).__name__}: {exc}"
     else:
         seconds = time.perf_counter() - started
-        kind, latest, items = extraction.kind, predicted_latest(extraction, as_of), len(extraction.items)
+        kind, latest, items = extraction.kind, predicted_latest(extraction, as_of, case["url"]), len(extraction.items)
         detail = extraction.selector or ""
     outcome = _outcome(case["latest"], latest)
     expected_items = case["items"]
@@ -100,6 +128,10 @@ def run_case(case: dict, pages_dir: Path = PAGES_DIR) -> dict:
         "latest_ok": outcome in {"TP", "TN"},
         "items_ok": expected_items is None or items == expected_items,
         "items_near": expected_items is None or (items is not None and abs(items - expected_items) <= 1),
+        # Would print a 空白栏目 on a page that is not an empty list.
+        "false_blank": kind == "empty" and case["kind"] != "empty",
+        # Would judge a date (and so possibly 栏目不更新) on a page that is not a list.
+        "false_dated": case["kind"] in {"hub", "none"} and latest is not None,
         "seconds": seconds,
     }
 
@@ -140,6 +172,10 @@ def evaluate(cases: list[dict], pages_dir: Path = PAGES_DIR) -> dict:
             "exact_accuracy": sum(r["items_ok"] for r in counted) / len(counted) if counted else 0.0,
             "within_1_accuracy": sum(r["items_near"] for r in counted) / len(counted) if counted else 0.0,
         },
+        "false_findings": {
+            "blank": [r["file"] for r in results if r["false_blank"]],
+            "dated_non_list": [r["file"] for r in results if r["false_dated"]],
+        },
         "results": results,
         "errors": [r for r in results if not (r["kind_ok"] and r["latest_ok"] and r["items_ok"])],
         "seconds": seconds,
@@ -172,6 +208,11 @@ def _print_report(report: dict) -> None:
         f"\nitem count ({items['N']} labelled cases): exact {items['exact']} ({items['exact_accuracy']:.3f}), "
         f"within ±1 {items['within_1']} ({items['within_1_accuracy']:.3f})"
     )
+    false = report["false_findings"]
+    print(
+        f"\nfalse findings: blank on a page that is not an empty list {len(false['blank'])}, "
+        f"a date judged on a page that is not a list {len(false['dated_non_list'])} (both must be 0)"
+    )
     print(
         f"\ntime: {report['seconds'] * 1000:.1f} ms total, {report['seconds_per_page'] * 1000:.2f} ms per page "
         f"(slowest: {report['slowest']})"
@@ -197,13 +238,28 @@ def _print_errors(errors: list[dict]) -> None:
             print(f"      chosen: {e['detail']}")
 
 
-def main(argv: list[str]) -> int:
-    cases = load_cases(Path(argv[0]) if argv else CASES_PATH)
-    report = evaluate(cases)
+def report_set(name: str, cases_path: Path, pages_dir: Path) -> dict:
+    report = evaluate(load_cases(cases_path), pages_dir)
     now = datetime.now().isoformat(timespec="seconds")
-    print(f"columns eval — {now}, Python {platform.python_version()}, {report['N']} pages")
+    print(f"\n=== {name} — {now}, Python {platform.python_version()}, {report['N']} pages")
     _print_report(report)
     _print_errors(report["errors"])
+    return report
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 2 and not argv[0].startswith("--"):
+        report_set(argv[0], Path(argv[0]), Path(argv[1]))
+        return 0
+    wanted = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == "--set"] or list(SETS)
+    unknown = [name for name in wanted if name not in SETS]
+    if unknown:
+        print(f"unknown set(s): {', '.join(unknown)}; sets: {', '.join(SETS)}", file=sys.stderr)
+        return 2
+    for name in wanted:
+        cases_path, pages_dir = SETS[name]
+        if cases_path.is_file():
+            report_set(name, cases_path, pages_dir)
     return 0
 
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from auditor.artifacts import ListItem
 from auditor.extract.lists import ListExtraction
+from auditor.model.artifacts import ListItem
 from tests.eval_scripts import load_eval_script
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """The demo portal and the faulty test site over plain HTTP (urllib): no browser needed.
 
-Dates read from the static pages must equal expected_latest() from auditor/demo/expected.py, so the labels the
+Dates read from the static pages must equal expected_latest() from tests/demo_expected.py, so the labels the
 end-to-end tests judge the auditor against are checked against the pages themselves.
 """
 
@@ -20,9 +20,9 @@ import pytest
 import yaml
 
 from auditor.demo import rows as demo_rows
-from auditor.demo.expected import EXPECTED_BY_ID, EXPECTED_COLUMNS, expected_latest
 from auditor.demo.server import DemoServer, scenario_yaml
 from auditor.demo.site import render
+from tests.demo_expected import EXPECTED_BY_ID, EXPECTED_COLUMNS, expected_latest
 
 try:
     from tests.sites.faulty import FaultySite

@@ -6,11 +6,11 @@ import os
 import pytest
 from PIL import Image
 
-from auditor.artifacts import Rect
-from auditor.bundle.evidence import OUTLINE, crop_box, outline
+from auditor.evidence.images import OUTLINE, crop_box, outline
 from auditor.extract.html import canonical_url, css_path, decode_html, parse, row_text
 from auditor.gather.browser import ENV_VAR, BrowserNotFoundError, find_chromium
 from auditor.gather.http import fetch
+from auditor.model.artifacts import Rect
 from tests.cli import run_auditor
 
 

@@ -6,12 +6,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from auditor.artifacts import ColumnFacts, ListItem, PageFacts, SiteArtifacts
+from auditor.computed.column_status import class_by_keyword, classify, judge_column
 from auditor.judge import judge
-from auditor.rules.columns import class_by_keyword, classify, judge_column
-from auditor.settings import ColumnClass
+from auditor.model.artifacts import ColumnFacts, ListItem, PageFacts, SiteArtifacts
+from auditor.settings import ColumnClass, default_indicators
 
 T = date(2021, 3, 21)
+S = default_indicators()
 
 
 def items(*offsets: int | None, pinned_first: bool = False) -> list[ListItem]:
@@ -66,57 +67,57 @@ def site(*columns: ColumnFacts) -> SiteArtifacts:
     ],
 )
 def test_keyword_classes(name, expected):
-    assert class_by_keyword(name) is expected
+    assert class_by_keyword(name, S) is expected
 
 
 def test_override_beats_meta_beats_name():
     facts = column("工作动态", 1)
     facts.page.meta["ColumnType"] = "通知公告"
-    assert classify(facts) == (ColumnClass.NOTICE_POLICY, "meta")
+    assert classify(facts, S) == (ColumnClass.NOTICE_POLICY, "meta")
     facts.override_class = ColumnClass.OTHER
-    assert classify(facts) == (ColumnClass.OTHER, "scenario")
-    assert classify(column("不知名栏目", 1)) == (ColumnClass.OTHER, "default")
+    assert classify(facts, S) == (ColumnClass.OTHER, "scenario")
+    assert classify(column("不知名栏目", 1), S) == (ColumnClass.OTHER, "default")
 
 
 def test_window_edges_news():
-    assert judge_column(column("要闻动态", 13), T).status in {"fresh", "warning"}  # 3月8日 is inside
-    assert judge_column(column("要闻动态", 14), T).status == "stale"  # 3月7日 is outside
-    assert judge_column(column("要闻动态", 0), T).status == "fresh"
+    assert judge_column(column("要闻动态", 13), T, S).status in {"fresh", "warning"}  # 3月8日 is inside
+    assert judge_column(column("要闻动态", 14), T, S).status == "stale"  # 3月7日 is outside
+    assert judge_column(column("要闻动态", 0), T, S).status == "fresh"
 
 
 def test_latest_is_the_maximum_not_the_first_row():
     facts = column("要闻动态", 400, 30, 2, 50)
     facts.page.items[0].pinned = True  # an old 置顶 row above newer ones
-    result = judge_column(facts, T)
+    result = judge_column(facts, T, S)
     assert result.latest_date == T - timedelta(days=2)
     assert result.status == "fresh"
 
 
 def test_future_dates_are_ignored():
-    result = judge_column(column("要闻动态", -5, 20), T)
+    result = judge_column(column("要闻动态", -5, 20), T, S)
     assert result.latest_date == T - timedelta(days=20)
     assert result.status == "stale"
 
 
 def test_warning_when_stale_within_three_days():
-    assert judge_column(column("要闻动态", 11), T).status == "warning"
-    assert judge_column(column("要闻动态", 10), T).status == "fresh"
+    assert judge_column(column("要闻动态", 11), T, S).status == "warning"
+    assert judge_column(column("要闻动态", 10), T, S).status == "fresh"
 
 
 def test_blank_undated_unreadable_and_not_judged():
-    assert judge_column(column("财政信息"), T).status == "blank"
-    assert judge_column(column("在线访谈"), T).status == "blank"  # the blank check applies to every column
-    assert judge_column(column("在线访谈", 900), T).status == "not_judged"
-    assert judge_column(column("人事信息", None, None), T).status == "undated"
-    assert judge_column(column("部门动态", kind="error"), T).status == "unreadable"
-    assert judge_column(column("信息公开", kind="hub"), T).status == "not_judged"
-    assert judge_column(column("区情概况", kind="content"), T).status == "not_judged"
-    assert judge_column(column("领导信息", None, None), T).status == "not_judged"  # links, no dates: content
+    assert judge_column(column("财政信息"), T, S).status == "blank"
+    assert judge_column(column("在线访谈"), T, S).status == "blank"  # the blank check applies to every column
+    assert judge_column(column("在线访谈", 900), T, S).status == "not_judged"
+    assert judge_column(column("人事信息", None, None), T, S).status == "undated"
+    assert judge_column(column("部门动态", kind="error"), T, S).status == "unreadable"
+    assert judge_column(column("信息公开", kind="hub"), T, S).status == "not_judged"
+    assert judge_column(column("区情概况", kind="content"), T, S).status == "not_judged"
+    assert judge_column(column("领导信息", None, None), T, S).status == "not_judged"  # links, no dates: content
 
 
 def test_home_block_items_count_when_the_list_page_fails():
     facts = column("社区动态", kind="error", home_items=items(2, 9))
-    result = judge_column(facts, T)
+    result = judge_column(facts, T, S)
     assert result.status == "fresh"
     assert result.date_source == "home_block"
     assert result.latest_date == T - timedelta(days=2)
@@ -124,7 +125,7 @@ def test_home_block_items_count_when_the_list_page_fails():
 
 def test_home_block_items_mean_not_blank():
     facts = column("社区动态", home_items=items(40))
-    assert judge_column(facts, T).status == "stale"
+    assert judge_column(facts, T, S).status == "stale"
 
 
 def findings_by_code(artifacts):

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from auditor.bundle.models import bundle_json_schema
+from auditor.bundle.schema import bundle_json_schema
 from auditor.scenario import scenario_json_schema
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "auditor" / "schemas"

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from auditor.bundle.store import FileBundleStore, verify_manifest
+from auditor.store import FileBundleStore, verify_manifest
 
 
 def test_bundle_is_swapped_in_whole_and_manifest_verifies(tmp_path):

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from auditor.settings import Window
+from auditor.model.indicators import Window
 from auditor.windows import in_window, stale_on, window_start
 
 T = date(2021, 3, 21)
@@ -12,20 +12,20 @@ T = date(2021, 3, 21)
 
 def test_two_weeks_is_the_notice_window():
     # 注:监测时间点2021年3月21日,时间段为3月8日-3月21日
-    assert window_start(T, Window(14, "days")) == date(2021, 3, 8)
-    assert in_window(date(2021, 3, 8), T, Window(14, "days"))
-    assert not in_window(date(2021, 3, 7), T, Window(14, "days"))
-    assert in_window(T, T, Window(14, "days"))
+    assert window_start(T, Window(amount=14, unit="days")) == date(2021, 3, 8)
+    assert in_window(date(2021, 3, 8), T, Window(amount=14, unit="days"))
+    assert not in_window(date(2021, 3, 7), T, Window(amount=14, unit="days"))
+    assert in_window(T, T, Window(amount=14, unit="days"))
 
 
 @pytest.mark.parametrize(
     ("as_of", "window", "start"),
     [
-        (T, Window(6, "months"), date(2020, 9, 22)),
-        (T, Window(1, "years"), date(2020, 3, 22)),
-        (T, Window(2, "months"), date(2021, 1, 22)),
-        (date(2021, 8, 31), Window(6, "months"), date(2021, 3, 1)),  # month-end clamping
-        (date(2020, 2, 29), Window(1, "years"), date(2019, 3, 1)),
+        (T, Window(amount=6, unit="months"), date(2020, 9, 22)),
+        (T, Window(amount=1, unit="years"), date(2020, 3, 22)),
+        (T, Window(amount=2, unit="months"), date(2021, 1, 22)),
+        (date(2021, 8, 31), Window(amount=6, unit="months"), date(2021, 3, 1)),  # month-end clamping
+        (date(2020, 2, 29), Window(amount=1, unit="years"), date(2019, 3, 1)),
     ],
 )
 def test_calendar_month_windows(as_of, window, start):
@@ -33,10 +33,12 @@ def test_calendar_month_windows(as_of, window, start):
 
 
 def test_months_as_days_reading():
-    assert window_start(T, Window(6, "months"), months_as="days") == date(2020, 9, 23)
+    assert window_start(T, Window(amount=6, unit="months"), months_as="days") == date(2020, 9, 23)
 
 
-@pytest.mark.parametrize("window", [Window(14, "days"), Window(6, "months"), Window(1, "years")])
+@pytest.mark.parametrize(
+    "window", [Window(amount=14, unit="days"), Window(amount=6, unit="months"), Window(amount=1, unit="years")]
+)
 def test_stale_on_is_the_first_day_the_item_falls_out(window):
     latest = date(2021, 1, 31)
     first = stale_on(latest, window)

@@ -16,16 +16,10 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 MANIFEST = "manifest.json"
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-class EvidenceStore(Protocol):
-    def write_bytes(self, relative: str, data: bytes) -> str: ...
-    def write_json(self, relative: str, payload: Any) -> str: ...
-    def read_bytes(self, relative: str) -> bytes: ...
 
 
 def safe_name(text: str, limit: int = 60) -> str:
@@ -52,6 +46,26 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+class BundleDirReader:
+    """The read side of a committed bundle folder: a re-audit cuts its evidence from the saved screenshots."""
+
+    def __init__(self, bundle_dir: Path) -> None:
+        self.root = bundle_dir
+
+    def read_bytes(self, relative: str) -> bytes:
+        target = (self.root / relative).resolve()
+        if self.root.resolve() not in target.parents:
+            raise ValueError(f"path escapes the bundle: {relative}")
+        return target.read_bytes()
+
+    def exists(self, relative: str) -> bool:
+        try:
+            target = (self.root / relative).resolve()
+        except OSError:
+            return False
+        return self.root.resolve() in target.parents and target.is_file()
 
 
 class FileBundleStore:

@@ -10,14 +10,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.artifacts import DateSource, ErrorRecord, PageKind, Rect
-from auditor.schemas import export_schema
-from auditor.settings import ColumnClass
+from auditor.model.artifacts import DateSource, ErrorRecord, PageKind, Rect
+from auditor.model.indicators import ColumnClass
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.0"  # fields are added, never renamed: a 1.0 reader still reads every bundle
 
 Severity = Literal["veto", "deduction", "warning", "needs_review"]
 SEVERITY_ORDER: dict[str, int] = {"veto": 3, "deduction": 2, "warning": 1, "needs_review": 0}
+# What a rule concluded for the site (Lighthouse's scoring modes, axe's needs-review bucket): a report can say
+# 未检查 / 无法评估 instead of staying silent when a rule could not run.
+Outcome = Literal["pass", "fail", "not_applicable", "needs_review", "error"]
+ClassSource = Literal["scenario", "meta", "name", "default"]
 ColumnStatus = Literal["fresh", "warning", "stale", "blank", "undated", "unreadable", "not_judged"]
 
 
@@ -39,6 +42,8 @@ class Target(_Model):
     selector: str | None = Field(None, description="CSS path of the offending element")
     frame_url: str | None = None
     rect: Rect | None = None
+    page_id: str | None = Field(None, description="the gathered page (artifacts.json) the element sits on")
+    snippet: str | None = Field(None, description="the element's text, shortened")
 
 
 class Evidence(_Model):
@@ -46,6 +51,7 @@ class Evidence(_Model):
     crop: str | None = Field(None, description="PNG crop around the outlined element")
     html: str | None = Field(None, description="rendered HTML of the page")
     page_url: str | None = Field(None, description="the page the screenshot shows")
+    note: str | None = Field(None, description="why there is no screenshot, when there is none")
 
 
 class Finding(_Model):
@@ -59,6 +65,16 @@ class Finding(_Model):
     evidence: Evidence = Field(default_factory=Evidence)
 
 
+class RuleSummary(_Model):
+    """One rule's answer for the site: its outcome and how many findings of each severity it gave."""
+
+    outcome: Outcome
+    title_zh: str
+    indicator_zh: str
+    findings: dict[str, int] = Field(default_factory=dict, description="severity -> count")
+    message: str | None = Field(None, description="why the rule could not run (outcome error)")
+
+
 class Veto(_Model):
     code: str
     indicator_zh: str
@@ -66,6 +82,7 @@ class Veto(_Model):
     threshold: int
     message_zh: str
     columns: list[str] = Field(default_factory=list, description="list page URLs counted")
+    findings: list[str] = Field(default_factory=list, description="ids of the findings counted")
 
 
 class Verdict(_Model):
@@ -79,7 +96,7 @@ class ColumnResult(_Model):
     name: str
     url: str
     column_class: ColumnClass = Field(alias="class")
-    class_source: Literal["scenario", "meta", "name", "default"]
+    class_source: ClassSource
     level: int
     page_kind: PageKind
     latest_date: date | None
@@ -90,6 +107,7 @@ class ColumnResult(_Model):
     window_start: date | None = None
     stale_on: date | None = Field(None, description="first monitoring point at which it counts as stale")
     found_in: list[str] = Field(default_factory=list)
+    reason: str | None = Field(None, description="why an unreadable column could not be judged, in zh-CN")
 
 
 class RunStats(_Model):
@@ -110,12 +128,9 @@ class Bundle(_Model):
     verdict: Verdict
     columns: list[ColumnResult] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    rules: dict[str, RuleSummary] = Field(default_factory=dict, description="finding code -> the rule's outcome")
     errors: list[ErrorRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict, description="thresholds and windows used")
     stats: RunStats = Field(default_factory=RunStats)
     artifacts: str = Field("artifacts.json", description="gathered facts, for offline re-judging")
-
-
-def bundle_json_schema() -> dict[str, Any]:
-    return export_schema(Bundle, "bundle", "auditor findings bundle")

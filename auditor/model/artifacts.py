@@ -11,9 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.settings import ColumnClass
+from auditor.model.indicators import ColumnClass
 
-ARTIFACTS_VERSION = "1.0"
+ARTIFACTS_VERSION = "1.1"  # 1.1: page ids, node references, unavailable artifacts
 
 PageKind = Literal["list", "hub", "content", "error"]
 DateSource = Literal["list", "detail", "meta", "url", "home_block", "none"]
@@ -33,6 +33,20 @@ class Rect(_Model):
     height: float
 
 
+class NodeRef(_Model):
+    """An element on a gathered page, as a finding points at it (Lighthouse's NodeDetails).
+
+    `page_id` names a PageFacts of the same artifacts; the rect is measured at gather time against that page's
+    full-page screenshot, so evidence can outline and crop it offline.
+    """
+
+    page_id: str
+    selector: str | None = None
+    frame_url: str | None = None
+    rect: Rect | None = None
+    snippet: str | None = Field(None, description="the element's text or markup, shortened")
+
+
 class ListItem(_Model):
     title: str
     url: str | None = None
@@ -45,6 +59,7 @@ class ListItem(_Model):
 class PageFacts(_Model):
     """One page as the auditor saw it: the list it holds, or why it holds none."""
 
+    id: str | None = Field(None, description="unique within the site's artifacts; findings point at it")
     url: str = Field(description="the URL asked for")
     final_url: str | None = None
     status: int | None = Field(None, description="HTTP status; None when no response arrived")
@@ -56,6 +71,10 @@ class PageFacts(_Model):
     list_selector: str | None = Field(None, description="CSS path of the list (or placeholder) element")
     list_frame_url: str | None = Field(None, description="set when the list sits inside an iframe")
     placeholder: str | None = Field(None, description="暂无信息 and the like, when the list shows one")
+    placeholder_candidates: list[str] = Field(
+        default_factory=list,
+        description="short stand-alone texts of a page without a dated list, for judging placeholder wording again",
+    )
     list_rect: Rect | None = None
     error: str | None = None
     html_path: str | None = Field(None, description="rendered HTML saved in the bundle (relative path)")
@@ -97,7 +116,7 @@ class ColumnFacts(_Model):
 
 class ErrorRecord(_Model):
     url: str
-    stage: Literal["home", "column", "detail", "evidence", "site", "internal"]
+    stage: Literal["home", "column", "detail", "page", "evidence", "site", "internal"]
     kind: Literal["timeout", "http_status", "navigation", "budget", "internal"]
     message: str
     screenshot_path: str | None = None
@@ -114,5 +133,10 @@ class SiteArtifacts(_Model):
     columns: list[ColumnFacts] = Field(default_factory=list)
     errors: list[ErrorRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # Extra pages a gatherer read for facts of its own (footer checks on inner pages, 解读 pages, guides).
+    pages: list[PageFacts] = Field(default_factory=list)
+    unavailable: dict[str, str] = Field(
+        default_factory=dict, description="artifact name -> why it could not be gathered (rules needing it: error)"
+    )
     pages_rendered: int = 0
     pages_fetched: int = 0

@@ -1,0 +1,200 @@
+"""What every command shares: exit codes, one-line errors, scenario loading, the run options, the run itself.
+
+Exit codes: 0 ran; 1 findings at or above --fail-on; 2 bad input; 3 internal failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+import click
+from rich.console import Console
+
+from auditor import __version__
+from auditor.gather.browser import BrowserNotFoundError
+from auditor.model.bundle import SEVERITY_ORDER
+from auditor.pipeline import RunOptions, RunResult, SiteOutcome, run_audits, today_in_shanghai
+from auditor.report.summary import print_summary
+from auditor.report.text import plain
+from auditor.scenario import Scenario, ScenarioError, collect_scenarios, load_scenario
+from auditor.settings import SettingsError, default_indicators, load_indicators
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+FAIL_ON_CHOICES = ("veto", "deduction", "never")
+
+err = Console(stderr=True)
+
+
+def as_of_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date:
+    if value is None:
+        return today_in_shanghai()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
+
+
+def bad_input(message: str) -> NoReturn:
+    """One line on stderr, never markup (file names and YAML keys are user text), exit 2."""
+    err.print(f"error: {plain(message)}", markup=False, highlight=False, soft_wrap=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def load_all(paths: list[Path]) -> list[Scenario]:
+    files = collect_scenarios(paths)
+    if not files:
+        bad_input(f"no scenario files (*.yaml) in {', '.join(map(str, paths))}")
+    scenarios: list[Scenario] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as exc:
+            bad_input(str(exc))
+        if scenario.site.id in seen:
+            bad_input(f"{path}:2: site.id: {scenario.site.id!r} is also used by {seen[scenario.site.id]}")
+        seen[scenario.site.id] = path
+        scenarios.append(scenario)
+    return scenarios
+
+
+def exit_code(result: RunResult, fail_on: str) -> int:
+    if result.internal_failures:
+        return EXIT_INTERNAL
+    if fail_on == "never":
+        return EXIT_OK
+    floor = SEVERITY_ORDER[fail_on]
+    for outcome in result.outcomes:
+        assert outcome.bundle is not None
+        if any(SEVERITY_ORDER[f.severity] >= floor for f in outcome.bundle.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, quiet: bool, columns: bool) -> int:
+    console = Console(stderr=True, quiet=quiet)
+    total = len(scenarios)
+    done = 0
+
+    def on_done(outcome: SiteOutcome) -> None:
+        nonlocal done
+        done += 1
+        if outcome.bundle is None:
+            console.print(
+                f"[{done}/{total}] {outcome.site_id}: internal failure {plain(outcome.error or '')}",
+                markup=False,
+                highlight=False,
+            )
+            return
+        bundle = outcome.bundle
+        console.print(
+            f"[{done}/{total}] {plain(bundle.site.name)} ({outcome.site_id}): {len(bundle.columns)} 个栏目, "
+            f"{len(bundle.findings)} 项发现, {len(bundle.errors)} 个错误, {bundle.stats.duration_s:.1f}s "
+            f"→ {outcome.bundle_dir}",
+            highlight=False,
+            markup=False,
+        )
+
+    console.print(f"auditor {__version__}: {total} 个网站, 监测时间点 {options.as_of}", highlight=False, markup=False)
+    try:
+        with console.status("检查中…") as status:
+
+            def on_progress(site_id: str, read: int, planned: int) -> None:
+                status.update(f"检查中… {site_id}: 栏目 {read}/{planned}")
+
+            options = replace(options, progress=on_progress)
+            result = asyncio.run(run_audits(scenarios, options, on_done))
+    except BrowserNotFoundError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        return EXIT_INTERNAL
+    if not quiet:
+        # Piped output (CI logs, files) gets a wide table instead of rich's 80-column default.
+        summary_console = Console() if sys.stdout.isatty() else Console(width=160)
+        print_summary([o.bundle_dir for o in result.outcomes if o.bundle is not None], summary_console, columns=columns)
+    return exit_code(result, fail_on)
+
+
+def run_options(func: click.decorators.FC) -> click.decorators.FC:
+    options = [
+        click.option(
+            "--as-of", callback=as_of_option, help="monitoring point T, YYYY-MM-DD (default: today, Shanghai)"
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(FAIL_ON_CHOICES),
+            default="never",
+            show_default=True,
+            help="exit 1 when a finding reaches this severity",
+        ),
+        click.option(
+            "--evidence/--no-evidence",
+            default=True,
+            show_default=True,
+            help="screenshots, crops and rendered HTML",
+        ),
+        click.option(
+            "--render",
+            type=click.Choice(["auto", "always"]),
+            default="auto",
+            show_default=True,
+            help="auto: HTTP first, browser when needed; always: render every list page",
+        ),
+        click.option(
+            "--keep-screenshots",
+            is_flag=True,
+            help="render every column page and keep every screenshot, so the saved run can be judged at another T",
+        ),
+        click.option(
+            "--settings",
+            "settings_file",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="a TOML file laid over the indicator table (a province's windows, a corrected threshold)",
+        ),
+        click.option("--block-offsite", is_flag=True, help="let the browser load nothing outside the site's hosts"),
+        click.option("--jobs", type=click.IntRange(1, 8), default=1, show_default=True, help="sites at once"),
+        click.option("--headed", is_flag=True, help="show the browser window (debugging)"),
+        click.option("--columns", "show_columns", is_flag=True, help="print every column's result"),
+        click.option("--quiet", "-q", is_flag=True, help="no progress or summary"),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def execute_with(scenarios: list[Scenario], out_dir: Path, kwargs: dict[str, object]) -> int:
+    if out_dir.exists() and not out_dir.is_dir():
+        bad_input(f"{out_dir}: --out must be a folder, not a file")
+    settings_file = kwargs.get("settings_file")
+    try:
+        settings = load_indicators(settings_file) if isinstance(settings_file, Path) else default_indicators()
+    except SettingsError as exc:
+        bad_input(str(exc))
+    options = RunOptions(
+        as_of=kwargs["as_of"],  # type: ignore[arg-type]
+        out_dir=out_dir,
+        evidence=bool(kwargs["evidence"]),
+        block_offsite=bool(kwargs["block_offsite"]),
+        render=str(kwargs["render"]),
+        site_jobs=int(kwargs["jobs"]),  # type: ignore[call-overload]
+        headless=not kwargs["headed"],
+        keep_screenshots=bool(kwargs["keep_screenshots"]),
+        settings=settings,
+    )
+    return execute(
+        scenarios,
+        options,
+        str(kwargs["fail_on"]),
+        quiet=bool(kwargs["quiet"]),
+        columns=bool(kwargs["show_columns"]),
+    )
+
+
+def require_existing(paths: tuple[Path, ...]) -> None:
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        bad_input(f"{missing[0]}: no such file or folder")

@@ -1,0 +1,26 @@
+"""`auditor verify BUNDLE_DIR...`: re-hash bundles against their manifest.json."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from auditor.cli.common import EXIT_FINDINGS, EXIT_OK
+from auditor.store import verify_manifest
+
+
+@click.command()
+@click.argument("bundle_dirs", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False))
+def verify(bundle_dirs: tuple[Path, ...]) -> None:
+    """Re-hash bundles against their manifest.json; exit 1 when anything differs."""
+    bad = False
+    for bundle_dir in bundle_dirs:
+        problems = verify_manifest(bundle_dir)
+        for problem in problems:
+            click.echo(f"{bundle_dir}: {problem}")
+        bad = bad or bool(problems)
+        if not problems:
+            click.echo(f"{bundle_dir}: ok")
+    sys.exit(EXIT_FINDINGS if bad else EXIT_OK)

@@ -1,0 +1,231 @@
+"""Running audits: scenarios → one browser → per site gather → judge → evidence → bundle → store.
+
+One browser per run (recycled every `browser_recycle_sites` sites: long-lived Chromiums leak), a fresh context per
+site, sites audited a few at a time. A site that fails is recorded in its own bundle; the run goes on. This is the
+only module that knows every stage; each stage knows only its own inputs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from playwright.async_api import Browser, Playwright, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from auditor.bundle.assemble import build_bundle, write_bundle
+from auditor.computed.column_status import judge_column
+from auditor.evidence import attach_evidence
+from auditor.gather.browser import find_chromium, launch
+from auditor.gather.context import GatherOptions
+from auditor.gather.policy import KeepEverythingPolicy, ReadPolicy
+from auditor.gather.site import SiteGatherer
+from auditor.judge import judge
+from auditor.model.artifacts import ColumnFacts, ErrorRecord, SiteArtifacts
+from auditor.model.bundle import Bundle
+from auditor.scenario import Scenario, Site
+from auditor.settings import IndicatorSettings, default_indicators
+from auditor.settings.runtime import RUNTIME, RuntimeSettings
+from auditor.store import FileBundleStore, ReadableStore
+from auditor.windows import now_in_shanghai
+
+# Column statuses that end in a finding (and so need a browser's confirmation and a screenshot as evidence).
+FINDING_STATUSES = frozenset({"stale", "warning", "blank", "undated", "unreadable"})
+CLEAN_STATUSES = frozenset({"fresh", "not_judged"})
+
+
+def today_in_shanghai() -> date:
+    return now_in_shanghai().date()
+
+
+@dataclass(frozen=True)
+class JudgedReadPolicy:
+    """The live run's read policy: a page is judged at the run's T, with the run's table, to decide whether the
+    cheap read is a clean pass and whether its screenshot may be evidence."""
+
+    as_of: date
+    settings: IndicatorSettings
+
+    def static_read_suffices(self, column: ColumnFacts) -> bool:
+        return judge_column(column, self.as_of, self.settings).status in CLEAN_STATUSES
+
+    def keep_screenshot(self, column: ColumnFacts) -> bool:
+        return judge_column(column, self.as_of, self.settings).status in FINDING_STATUSES
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    as_of: date
+    out_dir: Path
+    evidence: bool = True
+    block_offsite: bool = False
+    render: str = "auto"
+    site_jobs: int = 1
+    headless: bool = True
+    # Render every column page and keep every screenshot, so the saved run can be judged at any other T.
+    keep_screenshots: bool = False
+    settings: IndicatorSettings = field(default_factory=default_indicators)
+    runtime: RuntimeSettings = RUNTIME
+    progress: Callable[[str, int, int], None] | None = None
+
+    def read_policy(self) -> ReadPolicy:
+        if self.keep_screenshots:
+            return KeepEverythingPolicy()
+        return JudgedReadPolicy(self.as_of, self.settings)
+
+
+@dataclass
+class SiteOutcome:
+    site_id: str
+    bundle_dir: Path
+    bundle: Bundle | None
+    error: str | None = None
+
+
+@dataclass
+class RunResult:
+    outcomes: list[SiteOutcome] = field(default_factory=list)
+
+    @property
+    def internal_failures(self) -> list[SiteOutcome]:
+        return [o for o in self.outcomes if o.bundle is None]
+
+
+class _BrowserPool:
+    """One browser, relaunched after it has served `recycle_after` sites or has crashed."""
+
+    def __init__(self, playwright: Playwright, headless: bool, recycle_after: int) -> None:
+        self.playwright = playwright
+        self.headless = headless
+        self.recycle_after = recycle_after
+        self.browser: Browser | None = None
+        self.served = 0
+        self.lock = asyncio.Lock()
+
+    async def get(self) -> Browser:
+        async with self.lock:
+            if self.browser is not None and (self.served >= self.recycle_after or not self.browser.is_connected()):
+                with contextlib.suppress(PlaywrightError):
+                    await self.browser.close()
+                self.browser = None
+            if self.browser is None:
+                self.browser = await launch(self.playwright, headless=self.headless)
+                self.served = 0
+            self.served += 1
+            return self.browser
+
+    async def close(self) -> None:
+        if self.browser is not None:
+            with contextlib.suppress(PlaywrightError):
+                await self.browser.close()
+
+
+def judge_and_store(
+    site: Site,
+    artifacts: SiteArtifacts,
+    store: FileBundleStore,
+    *,
+    as_of: date,
+    settings: IndicatorSettings,
+    started_at: datetime,
+    evidence: bool = True,
+    screenshots: ReadableStore | None = None,
+) -> Bundle:
+    """Judge artifacts, cut the evidence, assemble, validate and commit the bundle (live and re-audit alike).
+
+    `screenshots` is where the saved screenshots are read from when they are not in `store` (a re-audit).
+    """
+    judgement = judge(artifacts, as_of, settings)
+    findings = judgement.findings
+    if evidence:
+        findings = attach_evidence(
+            findings, artifacts, store, as_of=as_of, site_name=site.name, source=screenshots or store
+        )
+    bundle = build_bundle(
+        site,
+        artifacts,
+        judgement,
+        findings,
+        started_at=started_at,
+        finished_at=now_in_shanghai(),
+        as_of=as_of,
+    )
+    write_bundle(store, bundle, artifacts)
+    return bundle
+
+
+async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions) -> SiteOutcome:
+    site = scenario.site
+    final_dir = options.out_dir / site.id
+    store = FileBundleStore(final_dir)
+    started = now_in_shanghai()
+    gather_options = GatherOptions(
+        as_of=options.as_of,
+        evidence=options.evidence,
+        block_offsite=options.block_offsite,
+        render="always" if options.keep_screenshots else options.render,
+        progress=options.progress,
+    )
+    try:
+        try:
+            browser = await pool.get()
+            gatherer = SiteGatherer(
+                browser,
+                scenario,
+                gather_options,
+                store,
+                settings=options.settings,
+                policy=options.read_policy(),
+                runtime=options.runtime,
+            )
+            artifacts = await gatherer.gather()
+        except Exception as exc:  # the browser itself failed: the site is still recorded
+            artifacts = SiteArtifacts(site_id=site.id, home_url=site.home, captured_at=started, as_of=options.as_of)
+            artifacts.errors.append(
+                ErrorRecord(url=site.home, stage="site", kind="internal", message=f"{type(exc).__name__}: {exc}")
+            )
+            artifacts.unavailable = {"home": "浏览器故障", "columns": "浏览器故障"}
+        bundle = judge_and_store(
+            site,
+            artifacts,
+            store,
+            as_of=options.as_of,
+            settings=options.settings,
+            started_at=started,
+            evidence=options.evidence,
+        )
+        return SiteOutcome(site.id, final_dir, bundle)
+    except Exception as exc:
+        store.discard()
+        return SiteOutcome(site.id, final_dir, None, f"{type(exc).__name__}: {exc}")
+
+
+async def run_audits(
+    scenarios: list[Scenario],
+    options: RunOptions,
+    on_done: Callable[[SiteOutcome], None] | None = None,
+) -> RunResult:
+    result = RunResult()
+    semaphore = asyncio.Semaphore(max(1, options.site_jobs))
+    async with async_playwright() as playwright:
+        find_chromium(playwright)  # fail once, with install instructions, before any site starts
+        pool = _BrowserPool(playwright, options.headless, options.runtime.browser_recycle_sites)
+
+        async def one(scenario: Scenario) -> None:
+            async with semaphore:
+                outcome = await audit_site(pool, scenario, options)
+                result.outcomes.append(outcome)
+                if on_done is not None:
+                    on_done(outcome)
+
+        try:
+            await asyncio.gather(*(one(s) for s in scenarios))
+        finally:
+            await pool.close()
+    order = {s.site.id: i for i, s in enumerate(scenarios)}
+    result.outcomes.sort(key=lambda o: order.get(o.site_id, 0))
+    return result

@@ -1,0 +1,43 @@
+"""Runtime knobs: how a site is read and evidence is drawn, never what a finding means.
+
+One frozen object, passed down through the site context; the indicator table (indicators.toml) holds everything
+a finding depends on. Defaults are measured on the 2-core reference machine (docs/benchmark.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimeSettings:
+    # Per-page navigation timeout and per-site budget (seconds); a scenario's `limits` override them.
+    page_timeout_s: float = 20.0
+    site_budget_s: float = 600.0
+    max_columns: int = 80
+    # Column pages in flight per site, and pages rendered at once per site (more do not raise throughput on
+    # 2 cores: one Chromium does about 10 simple pages/s however many tabs it holds).
+    column_concurrency: int = 4
+    render_slots: int = 2
+    # A pooled tab is replaced after this many loads so that per-tab memory does not pile up.
+    tab_max_uses: int = 50
+    # Long-lived Chromiums leak: a run relaunches its browser after this many sites.
+    browser_recycle_sites: int = 20
+    # Longest wait for a rendered page to settle (XHR lists, timers, DOM mutations) after the load event, and the
+    # DOM quiet time that counts as settled.
+    settle_cap_ms: int = 3000
+    settle_quiet_ms: int = 80
+    # Full-page screenshots are cut at this height so that endless pages do not exhaust memory.
+    screenshot_max_height: int = 8000
+    # Evidence images: PNG encoding threads (zlib releases the GIL), crop margin, first-screen height used when a
+    # finding has no rect.
+    evidence_threads: int = 2
+    crop_margin_px: int = 48
+    fallback_crop_height_px: int = 900
+    # A static page counts as content (no render needed) when it has this much text and no iframe; a page that
+    # links to this many sub-columns is a hub.
+    min_content_chars: int = 200
+    min_hub_children: int = 2
+
+
+RUNTIME = RuntimeSettings()
