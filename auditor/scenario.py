@@ -1,24 +1,306 @@
 """Scenarios: one YAML file per site, validated by pydantic.
 
-A bad file raises ScenarioError whose message names the file, the line and the field, e.g.
+A bad file raises ScenarioError whose message is one line naming the file, the line and the field, e.g.
 ``scenarios/x.yaml:5: site.code: 网站标识码 must be 10 digits or bm + 8 digits (got '31011')``.
+
+A scenario file is untrusted input (it may come from anyone who audits a site), so reading one is bounded and
+never ends in a traceback:
+
+- the file is at most ``MAX_FILE_BYTES`` (1 MiB) of UTF-8 text; YAML's own rules refuse NUL and other raw control
+  characters;
+- aliases (``*name``, and ``<<: *name`` merges) are allowed, for sharing steps or defaults between columns, but
+  at most ``MAX_ALIASES`` uses per file and never recursive; the document has at most ``MAX_NODES`` values, also
+  once aliases are expanded, so an alias bomb is refused before anything is built from it;
+- nesting is at most ``MAX_DEPTH`` levels; mapping keys are plain strings, each at most once (YAML itself would
+  silently keep the last of two equal keys);
+- text (keys and values, also when written as escapes like ``"\\x1b"``) holds no control characters other than
+  tab, CR and LF, no bidi controls, no U+2028/U+2029 and no lone surrogates;
+- the document is one mapping with a ``site:`` key.
+
+Field rules beyond their types: numbers and booleans are strict (``true`` is not 1, ``1`` is not true, ``"20"``
+is not 20); limits have sane ranges; ``home`` and absolute column URLs are http(s) with a host; ``scope``
+entries are ``host[:port]`` or ``host[:port]/path`` prefixes; ``domain`` and ``parent_domain`` are host names;
+``code`` is exactly 10 ASCII digits or ``bm`` + 8 (an unquoted 10-digit number is taken as its digits); names
+hold no control or format characters.
+
+Selectors (``list_selector``, ``item_selector``, ``date_selector`` and the steps' ``click``, ``wait_for`` and
+``frame``) must parse with ``lxml.cssselect.CSSSelector``, the parser the extractor uses on saved HTML. Steps run
+in Playwright, which would take more (``text=…``, ``a >> b``, ``:visible``), but a scenario accepts only what
+cssselect parses, so that every selector in a file means the same in the browser and on saved pages.
+
+Messages are plain text (no markup): anything quoted from the file is shown with visible escapes (``\\x1b``,
+``\\u202e``) so that a key or value can neither break the line nor reorder it on a terminal.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import stat
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from lxml.cssselect import CSSSelector
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
-from auditor import settings
+from auditor.model.indicators import ColumnClass
 from auditor.schemas import export_schema
-from auditor.settings import ColumnClass
+from auditor.settings.runtime import RUNTIME
 
 SITE_ID_PATTERN = r"^[a-z0-9-]+$"
-SITE_CODE_PATTERN = re.compile(r"^(?:\d{10}|bm\d{8})$")
+# [0-9], not \d: \d also matches full-width and other Unicode digits; fullmatch, not ^...$: $ allows a final "\n".
+SITE_CODE_PATTERN = re.compile(r"[0-9]{10}|bm[0-9]{8}", re.ASCII)
+
+MAX_FILE_BYTES = 1 << 20
+MAX_ALIASES = 20
+MAX_NODES = 100_000
+MAX_DEPTH = 32
+MAX_SELECTOR_CHARS = 1000
+MAX_PATTERN_CHARS = 1000
+MAX_TEXT_SHOWN = 80  # characters of a value quoted in a message
+MAX_PROBLEM_CHARS = 300
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# Forbidden in any text value of a scenario: C0 controls but tab, LF and CR; DEL; C1; bidi controls; surrogates.
+_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """`text` with every non-printable character (controls, bidi and other format characters, line and paragraph
+    separators, surrogates) as a visible escape: \\n, \\x1b, \\u202e."""
+    if text.isprintable():
+        return text
+    out: list[str] = []
+    for char in text:
+        code = ord(char)
+        if char.isprintable():
+            out.append(char)
+        elif char in _NAMED_ESCAPES:
+            out.append(_NAMED_ESCAPES[char])
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return "".join(out)
+
+
+def _show(value: Any, limit: int = MAX_TEXT_SHOWN) -> str:
+    """A value from the file, quoted for a message: short, escaped, never expensive."""
+    if isinstance(value, str):
+        clipped = value[:limit]
+        return one_line(repr(clipped)) + ("…" if len(value) > limit else "")
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return repr(value) if value.bit_length() <= 64 else "a very large number"
+    if isinstance(value, float):
+        return repr(value)
+    return f"a {type(value).__name__}"
+
+
+class ScenarioError(Exception):
+    """A scenario file that cannot be used; str() is one line: file:line: field: problem.
+
+    The parts are also kept as attributes (None when the error was built from a message alone).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        problem: str | None = None,
+    ) -> None:
+        super().__init__(one_line(message))
+        self.source = source
+        self.line = line
+        self.field = field
+        self.problem = problem
+
+    @classmethod
+    def at(cls, source: str | Path, line: int, field: str, problem: str) -> ScenarioError:
+        if len(problem) > MAX_PROBLEM_CHARS:
+            problem = problem[:MAX_PROBLEM_CHARS] + "…"
+        source, line = str(source), max(line, 1)
+        return cls(f"{source}:{line}: {field}: {problem}", source=source, line=line, field=field, problem=problem)
+
+
+# ---------------------------------------------------------------------------------------------- field checks
+
+
+def _no_space(value: str) -> str | None:
+    if any(char.isspace() or not char.isprintable() or char == "\\" for char in value):
+        return "must not contain whitespace, control characters or backslashes"
+    return None
+
+
+def _css(value: str) -> str:
+    if len(value) > MAX_SELECTOR_CHARS:
+        raise ValueError(f"selector longer than {MAX_SELECTOR_CHARS} characters")
+    if not value.isprintable():
+        raise ValueError(f"selector contains a control or format character ({_show(value)})")
+    try:
+        CSSSelector(value)
+    except Exception as exc:  # cssselect's SelectorError, lxml's XPath errors, RecursionError: all a bad selector
+        reason = one_line(str(exc))[:MAX_TEXT_SHOWN] or type(exc).__name__
+        raise ValueError(f"not a CSS selector cssselect can read ({_show(value)}: {reason})") from None
+    return value
+
+
+def _host_problem(host: str) -> str | None:
+    """Why `host` (a DNS name, IPv4 or [IPv6] address, without port) is not a host, or None."""
+    if not host:
+        return "no host"
+    if host.startswith("["):
+        try:
+            ipaddress.IPv6Address(host[1:-1] if host.endswith("]") else "bad")
+        except ValueError:
+            return f"bad IPv6 address {_show(host)}"
+        return None
+    if len(host) > 253:
+        return "host longer than 253 characters"
+    if unicodedata.normalize("NFKC", host).lower() != host.lower():
+        return f"host {_show(host)} is not in normal form (full-width or compatibility characters)"
+    for label in host.split("."):
+        if not label or len(label) > 63 or label[0] == "-" or label[-1] == "-":
+            return f"bad host name {_show(host)}"
+        if not all(char.isalnum() or char in "-_" for char in label):
+            return f"bad host name {_show(host)}"
+    return None
+
+
+def _port_problem(port: str) -> str | None:
+    if not re.fullmatch(r"[0-9]{1,5}", port, re.ASCII) or not 1 <= int(port) <= 65535:
+        return f"bad port {_show(port)}"
+    return None
+
+
+def _split_host_port(netloc: str) -> tuple[str, str | None]:
+    if netloc.startswith("["):
+        end = netloc.find("]")
+        if end == -1:
+            return netloc, None
+        rest = netloc[end + 1 :]
+        return netloc[: end + 1], rest[1:] if rest.startswith(":") else (rest or None)
+    host, colon, port = netloc.rpartition(":")
+    return (host, port) if colon else (netloc, None)
+
+
+def _netloc_problem(netloc: str) -> str | None:
+    if "@" in netloc:
+        return "must not contain user:password@"
+    host, port = _split_host_port(netloc)
+    if port is not None and (problem := _port_problem(port)):
+        return problem
+    return _host_problem(host)
+
+
+def _url_problem(url: str, *, relative: bool) -> str | None:
+    """Why `url` is not an http(s) URL (or, with `relative`, a URL relative to site.home), or None."""
+    if not url:
+        return "empty URL"
+    if problem := _no_space(url):
+        return problem
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return str(exc)
+    if parts.scheme:
+        if parts.scheme not in {"http", "https"}:
+            return f"must be http(s), not {_show(parts.scheme + ':')}"
+    elif not relative:
+        return "must be an absolute http(s) URL"
+    if parts.scheme or url.startswith("//"):
+        return _netloc_problem(parts.netloc)
+    return None
+
+
+def _http_url(value: str, what: str, *, relative: bool) -> str:
+    if problem := _url_problem(value, relative=relative):
+        raise ValueError(
+            f"{what} must be an http(s) URL{' or a path relative to site.home' if relative else ''}: "
+            f"{problem} (got {_show(value)})"
+        )
+    return value
+
+
+def _scope_entry(value: str) -> str:
+    if problem := _no_space(value):
+        raise ValueError(f"a scope entry {problem} (got {_show(value)})")
+    if "://" in value:
+        raise ValueError(f"a scope entry is host[:port] or host[:port]/path, without a scheme (got {_show(value)})")
+    if any(char in value for char in "?#"):
+        raise ValueError(f"a scope entry has no query or fragment (got {_show(value)})")
+    netloc, _slash, _path = value.partition("/")
+    if problem := _netloc_problem(netloc):
+        raise ValueError(f"a scope entry is host[:port] or host[:port]/path: {problem} (got {_show(value)})")
+    return value
+
+
+def _domain(value: str) -> str:
+    problem = _no_space(value) or (
+        "a domain has no scheme, port or path" if any(char in value for char in ":/[") else _host_problem(value)
+    )
+    if problem:
+        raise ValueError(f"must be a domain name like www.example.gov.cn: {problem} (got {_show(value)})")
+    return value
+
+
+def _pattern(value: str) -> str:
+    if len(value) > MAX_PATTERN_CHARS:
+        raise ValueError(f"regular expression longer than {MAX_PATTERN_CHARS} characters")
+    try:
+        re.compile(value)
+    except (re.error, RecursionError, OverflowError, ValueError, MemoryError) as exc:
+        raise ValueError(f"bad regular expression {_show(value)}: {one_line(str(exc))[:100]}") from None
+    return value
+
+
+def _name(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    if not value.isprintable():
+        raise ValueError(f"must not contain control or format characters ({_show(value)})")
+    return value
+
+
+Text = Annotated[str, Strict()]
+Selector = Annotated[str, Strict(), AfterValidator(_css)]
+Name = Annotated[str, Strict(), AfterValidator(_name)]
+ScopeEntry = Annotated[str, Strict(), AfterValidator(_scope_entry)]
+Pattern = Annotated[str, Strict(), AfterValidator(_pattern)]
+StrictInt = Annotated[int, Strict()]
+Seconds = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 
 
 class _Strict(BaseModel):
@@ -26,55 +308,112 @@ class _Strict(BaseModel):
 
 
 class ClickStep(_Strict):
-    click: str = Field(description="CSS selector of the element to click (e.g. a tab)")
+    click: Selector = Field(description="CSS selector of the element to click (e.g. a tab); as cssselect parses it")
 
 
 class WaitForStep(_Strict):
-    wait_for: str = Field(description="CSS selector to wait for before reading")
+    wait_for: Selector = Field(description="CSS selector to wait for before reading; as cssselect parses it")
 
 
 class FrameStep(_Strict):
-    frame: str = Field(description="CSS selector of an iframe; later steps and the list are read inside it")
+    frame: Selector = Field(description="CSS selector of an iframe; later steps and the list are read inside it")
 
 
 class ScrollStep(_Strict):
     scroll: int | Literal["bottom"] = Field(description="pixels to scroll, or 'bottom' (lazy-loaded lists)")
 
+    @field_validator("scroll", mode="before")
+    @classmethod
+    def _scroll(cls, value: Any) -> Any:
+        if isinstance(value, str) and value == "bottom":
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= 1_000_000:
+            return value
+        raise ValueError(f"scroll is a number of pixels (at most 1000000) or 'bottom' (got {_show(value)})")
+
 
 class WaitStep(_Strict):
-    wait_ms: int = Field(ge=0, le=30_000, description="fixed pause; prefer wait_for")
+    wait_ms: StrictInt = Field(ge=0, le=30_000, description="fixed pause; prefer wait_for")
 
 
 Step = ClickStep | WaitForStep | FrameStep | ScrollStep | WaitStep
 STEP_ACTIONS = frozenset({"click", "wait_for", "frame", "scroll", "wait_ms"})
+_STEP_CLASSES: dict[str, type[_Strict]] = {
+    "click": ClickStep,
+    "wait_for": WaitForStep,
+    "frame": FrameStep,
+    "scroll": ScrollStep,
+    "wait_ms": WaitStep,
+}
+# Union-member tags pydantic puts in error locations; dropped from field paths.
+_UNION_TAGS = frozenset(cls.__name__ for cls in _STEP_CLASSES.values())
+
+
+def _step_tag(value: Any) -> str | None:
+    if isinstance(value, dict) and len(value) == 1 and (cls := _STEP_CLASSES.get(next(iter(value)))) is not None:
+        return cls.__name__
+    return type(value).__name__ if isinstance(value, _Strict) and type(value).__name__ in _UNION_TAGS else None
+
+
+_TaggedStep = Annotated[
+    Annotated[ClickStep, Tag("ClickStep")]
+    | Annotated[WaitForStep, Tag("WaitForStep")]
+    | Annotated[FrameStep, Tag("FrameStep")]
+    | Annotated[ScrollStep, Tag("ScrollStep")]
+    | Annotated[WaitStep, Tag("WaitStep")],
+    Discriminator(_step_tag),
+]
 
 
 class ColumnOverride(_Strict):
     """Operator knowledge about one column; it wins over meta tags and the keyword map."""
 
-    url: str | None = Field(None, description="list page URL (absolute, or relative to site.home)")
-    name: str | None = Field(None, description="column name; matches a discovered column when url is absent")
+    url: Text | None = Field(None, description="list page URL (absolute http(s), or relative to site.home)")
+    name: Name | None = Field(None, description="column name; matches a discovered column when url is absent")
     column_class: ColumnClass | None = Field(None, alias="class")
-    level: int | None = Field(None, ge=1, le=6)
+    level: StrictInt | None = Field(None, ge=1, le=6)
     page_kind: Literal["list", "hub", "content"] | None = Field(None, alias="kind")
-    list_selector: str | None = None
-    item_selector: str | None = None
-    date_selector: str | None = None
-    steps: tuple[Step, ...] = ()
-    render: bool | None = Field(None, description="force (true) or forbid (false) browser rendering")
-    skip: bool = False
+    list_selector: Selector | None = Field(None, description="CSS selector of the list (cssselect syntax)")
+    item_selector: Selector | None = Field(None, description="CSS selector of a row inside the list")
+    date_selector: Selector | None = Field(None, description="CSS selector of the date inside a row")
+    steps: tuple[_TaggedStep, ...] = ()
+    render: Annotated[bool, Strict()] | None = Field(
+        None, description="force (true) or forbid (false) browser rendering"
+    )
+    skip: Annotated[bool, Strict()] = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_spelling(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            for alias, name in (("class", "column_class"), ("kind", "page_kind")):
+                if alias in value and name in value:
+                    raise ValueError(f"{alias} and {name} are the same key; give one")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return None if value is None else _http_url(value, "url", relative=True)
 
     @field_validator("steps", mode="before")
     @classmethod
     def _step_actions(cls, value: Any) -> Any:
         # Steps are single-key mappings (pa11y-style actions): name the unknown action instead of letting
         # pydantic report every union member's missing field.
-        for index, step in enumerate(value or ()):
-            keys = set(step) if isinstance(step, dict) else set()
+        if value is None:
+            return ()
+        if not isinstance(value, list | tuple):
+            raise ValueError(f"steps is a list of actions (- click: SELECTOR), not {_show(value)}")  # noqa: TRY004 (pydantic turns only ValueError into a field error)
+        for index, step in enumerate(value):
+            if isinstance(step, _Strict):
+                continue
+            if not isinstance(step, dict):
+                raise ValueError(f"step {index + 1}: {_show(step)} is not a mapping like `click: SELECTOR`")  # noqa: TRY004
+            keys = set(step)
             if len(keys) != 1 or not keys <= STEP_ACTIONS:
-                raise ValueError(
-                    f"step {index + 1}: {sorted(keys) or step!r} is not one of {', '.join(sorted(STEP_ACTIONS))}"
-                )
+                shown = "[" + ", ".join(_show(key, 40) for key in sorted(keys, key=str)[:5]) + "]"
+                raise ValueError(f"step {index + 1}: {shown} is not one of {', '.join(sorted(STEP_ACTIONS))}")
         return value
 
     @model_validator(mode="after")
@@ -85,115 +424,371 @@ class ColumnOverride(_Strict):
 
 
 class Limits(_Strict):
-    page_timeout_s: float = Field(settings.PAGE_TIMEOUT_S, gt=0, le=300)
-    site_budget_s: float = Field(settings.SITE_BUDGET_S, gt=0)
-    max_columns: int = Field(80, ge=1, le=1000)
+    page_timeout_s: Seconds = Field(RUNTIME.page_timeout_s, ge=1, le=300)
+    site_budget_s: Seconds = Field(RUNTIME.site_budget_s, ge=5, le=86_400)
+    max_columns: StrictInt = Field(RUNTIME.max_columns, ge=1, le=1000)
 
 
 class Site(_Strict):
-    id: Annotated[str, Field(pattern=SITE_ID_PATTERN, max_length=64)]
-    name: str = Field(min_length=1)
-    code: str = Field(description="网站标识码: 10 digits, or bm + 8 digits for State Council departments")
+    id: Annotated[str, Strict(), Field(pattern=SITE_ID_PATTERN, max_length=64)]
+    name: Name = Field(min_length=1)
+    code: str = Field(
+        description="网站标识码: 10 digits, or bm + 8 digits for State Council departments",
+        json_schema_extra={"pattern": "^(?:[0-9]{10}|bm[0-9]{8})$"},
+    )
     kind: Literal["portal", "department", "subsite", "credit"]
-    home: str
-    domain: str | None = Field(None, description="registered domain when served from a mirror or loopback")
-    parent_domain: str | None = None
-    scope: tuple[str, ...] = Field((), description="extra hosts whose pages belong to this site")
+    home: Text
+    domain: Text | None = Field(None, description="registered domain when served from a mirror or loopback")
+    parent_domain: Text | None = None
+    scope: tuple[ScopeEntry, ...] = Field(
+        (), description="extra hosts (host[:port]) or host[:port]/path prefixes whose pages belong to this site"
+    )
     columns: tuple[ColumnOverride, ...] = ()
-    exclude: tuple[str, ...] = Field((), description="regular expressions; matching URLs are never columns")
-    discover: bool = Field(default=True, description="discover columns from the home page (false: only `columns`)")
+    exclude: tuple[Pattern, ...] = Field((), description="regular expressions; matching URLs are never columns")
+    discover: Annotated[bool, Strict()] = Field(
+        default=True, description="discover columns from the home page (false: only `columns`)"
+    )
     limits: Limits = Limits()
 
     @field_validator("code", mode="before")
     @classmethod
     def _code(cls, value: Any) -> str:
-        text = str(value)
-        if not SITE_CODE_PATTERN.match(text):
-            raise ValueError(f"网站标识码 must be 10 digits or bm + 8 digits (got {text!r}; quote it in YAML)")
-        return text
+        # An unquoted 10-digit code is read by YAML as an int; it is unambiguous, so it is taken as its digits.
+        if isinstance(value, int) and not isinstance(value, bool) and 10**9 <= value < 10**10:
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError(  # noqa: TRY004 (pydantic turns only ValueError into a field error)
+                f"网站标识码 must be 10 digits or bm + 8 digits, as a quoted string (got {_show(value)})"
+            )
+        if not SITE_CODE_PATTERN.fullmatch(value):
+            raise ValueError(f"网站标识码 must be 10 digits or bm + 8 digits (got {_show(value)}; quote it in YAML)")
+        return value
 
     @field_validator("home")
     @classmethod
     def _home(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value):
-            raise ValueError(f"home must be an http(s) URL (got {value!r})")
+        if problem := _url_problem(value, relative=False):
+            raise ValueError(f"home must be an http(s) URL: {problem} (got {_show(value)})")
         return value
 
-    @field_validator("exclude")
+    @field_validator("domain", "parent_domain")
     @classmethod
-    def _patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-        return value
+    def _domains(cls, value: str | None) -> str | None:
+        return None if value is None else _domain(value)
 
 
 class Scenario(_Strict):
     site: Site
 
 
-class ScenarioError(Exception):
-    """A scenario file that cannot be used; str() is one line: file:line: field: problem."""
+# ---------------------------------------------------------------------------------------------- YAML
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """Follow a pydantic error location through the YAML node tree to the line it points at."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
-            if match is None:
-                break
-            # A missing or bad value: point at its key's line, which is where an editor should look.
-            key_node = next(k for k, v in node.value if v is match)
-            line, node = key_node.start_mark.line + 1, match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
+class _Refused(yaml.MarkedYAMLError):
+    """A YAML document this loader will not build, with the field path where it stopped."""
+
+    def __init__(self, problem: str, mark: Any, path: tuple[str | int, ...] | None) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.field = _format_path(path) if path is not None else "(root)"
+
+
+def _format_path(parts: tuple[str | int, ...] | list[str | int]) -> str:
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
         else:
-            break
-    return line
+            out.append(("." if out else "") + (part if len(part) <= 60 else part[:60] + "…"))
+    path = "".join(out) or "(root)"
+    return path if len(path) <= 160 else path[:160] + "…"
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    parts: list[str] = []
+class _PyEvents(Reader, Scanner, Parser):
+    """YAML events from PyYAML's pure-Python parser (used when PyYAML was built without libyaml)."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+
+try:  # libyaml's parser: about 7x faster on a large file; the composer below stays Python, with its limits
+    from yaml.cyaml import CParser as _Events  # type: ignore[attr-defined]  # not re-exported by the stubs
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    _Events = _PyEvents  # type: ignore[misc, assignment]  # the same event protocol
+
+
+def _loader_class(events: type) -> type:
+    """A SafeLoader-like class over `events` with limits (alias uses, nesting depth), string keys only, each
+    once, and clean text. It remembers the field path of every node so that a refusal names the field."""
+
+    class _Loader(Composer, events, SafeConstructor, Resolver):
+        def __init__(self, stream: str) -> None:
+            events.__init__(self, stream)  # type: ignore[misc]  # a mixin base, initialised by name
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self.alias_uses = 0
+            self.nodes = 0
+            self.path: list[str | int] = []
+            self.paths: dict[int, tuple[str | int, ...]] = {}
+
+        def _refuse(self, problem: str, mark: Any, path: tuple[str | int, ...] | None = None) -> _Refused:
+            return _Refused(problem, mark, tuple(self.path) if path is None else path)
+
+        def compose_node(self, parent: Node | None, index: Any) -> Node:
+            event = self.peek_event()
+            # A mapping composes each key with index None and its value with the key node as index.
+            is_key = parent is not None and index is None
+            part = index if isinstance(index, int) else index.value if isinstance(index, ScalarNode) else None
+            if part is not None:
+                self.path.append(part)
+            try:
+                if isinstance(event, yaml.AliasEvent):
+                    self.alias_uses += 1
+                    if self.alias_uses > MAX_ALIASES:
+                        raise self._refuse(f"more than {MAX_ALIASES} aliases (*name) in one file", event.start_mark)
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise self._refuse(f"more than {MAX_NODES} values", event.start_mark)
+                if len(self.path) >= MAX_DEPTH:
+                    raise self._refuse(f"nested deeper than {MAX_DEPTH} levels", event.start_mark)
+                node = super().compose_node(parent, index)
+                self.paths.setdefault(id(node), tuple(self.path))
+                if isinstance(node, ScalarNode) and (match := _BAD_TEXT.search(node.value)):
+                    what = "key" if is_key else "text"
+                    raise self._refuse(
+                        f"control character {one_line(match.group())} in the {what} {_show(node.value)}",
+                        node.start_mark,
+                    )
+            finally:
+                if part is not None:
+                    self.path.pop()
+            return node  # type: ignore[return-value]  # compose_node of a present event is never None
+
+        # types-PyYAML gives Composer's methods other signatures than PyYAML's own (anchor: str | None).
+        def compose_mapping_node(self, anchor: str | None) -> MappingNode:  # type: ignore[override]
+            node = super().compose_mapping_node(anchor)  # type: ignore[arg-type]
+            seen: dict[str, int] = {}
+            for key, _value in node.value:
+                if isinstance(key, ScalarNode) and key.tag == _MERGE_TAG:
+                    continue
+                if not isinstance(key, ScalarNode):
+                    raise self._refuse(f"a key must be a field name, not a {key.id}", key.start_mark)
+                if key.tag != _STR_TAG:
+                    kind = key.tag.rsplit(":", 1)[-1]
+                    raise self._refuse(
+                        f"a key must be a field name, not {_show(key.value)} (YAML reads it as {kind})", key.start_mark
+                    )
+                if key.value in seen:
+                    raise self._refuse(
+                        f"duplicate key {_show(key.value)} (first on line {seen[key.value]})", key.start_mark
+                    )
+                seen[key.value] = key.start_mark.line + 1
+            return node
+
+        def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+            # Runs after construct_object returned (PyYAML fills mappings in a second pass): merge-key errors here.
+            try:
+                return super().construct_mapping(node, deep=deep)
+            except _Refused:
+                raise
+            except yaml.constructor.ConstructorError as exc:
+                problem = exc.problem or "cannot read this mapping"
+                raise self._refuse(problem, exc.problem_mark or node.start_mark, self.paths.get(id(node))) from None
+
+        def construct_object(self, node: Node, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep=deep)
+            except _Refused:
+                raise
+            except yaml.constructor.ConstructorError as exc:  # an unknown !tag, bad !!binary, a merge of a non-mapping
+                problem = exc.problem or "cannot read this value"
+                raise self._refuse(problem, exc.problem_mark or node.start_mark, self.paths.get(id(node))) from None
+            except (ValueError, OverflowError, TypeError) as exc:  # e.g. 2024-02-30, a 5000-digit !!int
+                raise self._refuse(f"cannot read value: {exc}", node.start_mark, self.paths.get(id(node))) from None
+
+    return _Loader
+
+
+_Loader = _loader_class(_Events)
+
+
+def _expanded_size(root: Node) -> int | None:
+    """Values in the document once aliases are expanded (capped just above MAX_NODES); None if an alias is
+    recursive. Iterative: aliases make the depth unbounded by MAX_DEPTH."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children: list[Node] = []
+        if isinstance(node, SequenceNode):
+            children = node.value
+        elif isinstance(node, MappingNode):
+            children = [part for pair in node.value for part in pair]
+        if done:
+            on_path.discard(key)
+            sizes[key] = min(MAX_NODES + 1, 1 + sum(sizes[id(child)] for child in children))
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            return None
+        on_path.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in on_path:
+                return None
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return sizes[id(root)]
+
+
+def _check_size(root: Node) -> None:
+    size = _expanded_size(root)
+    if size is None:
+        raise _Refused("an alias (*name) refers to a value that contains it", root.start_mark, None)
+    if size > MAX_NODES:
+        raise _Refused(f"more than {MAX_NODES} values once aliases are expanded", root.start_mark, None)
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
+    if isinstance(exc, yaml.reader.ReaderError):
+        # The position is a character index (Python parser) or a byte offset (libyaml): find the character instead.
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        at = text.find(char)
+        return text.count("\n", 0, at) + 1 if at >= 0 else 1, f"character {one_line(char)} is not allowed in YAML"
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    return line, f"{context}: {problem}" if context else problem
+
+
+def _compose(text: str, source: str, loader_class: type | None = None) -> tuple[Node | None, Any]:
+    loader_class = loader_class or _Loader
+    if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise ScenarioError.at(source, 1, "(file)", f"larger than {MAX_FILE_BYTES // 1024} KiB")
+    if match := _SURROGATE.search(text):  # libyaml cannot even take them (they are not UTF-8)
+        line = text.count("\n", 0, match.start()) + 1
+        raise ScenarioError.at(
+            source, line, "YAML syntax", f"character {one_line(match.group())} is not allowed in YAML"
+        )
+    loader: Any = None
+    try:
+        loader = loader_class(text)
+        root = loader.get_single_node()
+        if root is None:
+            return None, None
+        _check_size(root)
+        return root, loader.construct_document(root)
+    except _Refused as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise ScenarioError.at(source, line, exc.field, exc.problem or "refused") from None
+    except yaml.YAMLError as exc:
+        line, problem = _yaml_problem(exc, text)
+        raise ScenarioError.at(source, line, "YAML syntax", problem) from None
+    except RecursionError:
+        raise ScenarioError.at(source, 1, "YAML syntax", "nested too deeply") from None
+    except (ValueError, OverflowError, TypeError) as exc:  # a value PyYAML cannot build, outside construct_object
+        raise ScenarioError.at(source, 1, "YAML syntax", f"cannot read: {exc}") from None
+    except MemoryError:
+        raise ScenarioError.at(source, 1, "YAML syntax", "too large to read") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _locate(root: Node | None, loc: tuple[int | str, ...]) -> tuple[int, str]:
+    """The line a pydantic error location points at (following it through the YAML node tree), and its field path.
+
+    A bad or missing value points at its key's line, which is where an editor should look.
+    """
+    node = root
+    line = root.start_mark.line + 1 if root is not None else 1
+    parts: list[str | int] = []
     for key in loc:
+        if isinstance(key, str) and key in _UNION_TAGS and not _has_key(node, key):
+            continue
+        parts.append(key)
         if isinstance(key, int):
-            parts.append(f"[{key}]")
-        elif not (key[:1].isupper() or key.endswith("Step")):  # drop union-member tags pydantic adds
-            parts.append(("." if parts else "") + key)
-    return "".join(parts)
+            if isinstance(node, SequenceNode) and 0 <= key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                node = None
+        elif (pair := _pair(node, key)) is not None:
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        else:
+            node = None
+    return line, _format_path(parts)
+
+
+def _pair(node: Node | None, key: str) -> tuple[Node, Node] | None:
+    if not isinstance(node, MappingNode):
+        return None
+    return next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+
+
+def _has_key(node: Node | None, key: str) -> bool:
+    return _pair(node, key) is not None
+
+
+def _parse(text: str, source: str, loader_class: type | None = None) -> tuple[Scenario, Node]:
+    root, data = _compose(text, source, loader_class)
+    if root is None:
+        raise ScenarioError.at(source, 1, "(root)", "the file is empty; a scenario is a mapping with a `site:` key")
+    if not isinstance(data, dict):
+        line = root.start_mark.line + 1
+        raise ScenarioError.at(source, line, "(root)", f"a scenario is a mapping with a `site:` key, not {_show(data)}")
+    try:
+        return Scenario.model_validate(data), root
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False, include_context=False)[0]
+        line, field = _locate(root, tuple(first["loc"]))
+        message = first["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        raise ScenarioError.at(source, line, field, message) from None
+    except (RecursionError, MemoryError) as exc:
+        raise ScenarioError.at(source, 1, "(root)", f"cannot validate: {type(exc).__name__}") from None
 
 
 def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
+    """The scenario in `text`; ScenarioError (one line, `source:line: field: problem`) when it is not one."""
+    return _parse(text, source)[0]
+
+
+def _read(path: Path) -> str:
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioError(f"{source}:{line}: YAML syntax: {problem}") from exc
-    if not isinstance(data, dict):
-        raise ScenarioError(f"{source}:1: (root): a scenario is a mapping with a `site:` key")
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ScenarioError.at(path, 1, "(file)", "is a folder, not a scenario file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError.at(path, 1, "(file)", "not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ScenarioError.at(path, 1, "(file)", f"larger than {MAX_FILE_BYTES // 1024} KiB")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError.at(path, 1, "(file)", f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError.at(path, 1, "(file)", f"larger than {MAX_FILE_BYTES // 1024} KiB")
     try:
-        return Scenario.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(first["loc"])
-        line = _line_of(root, loc) or 1
-        message = first["msg"].removeprefix("Value error, ")
-        raise ScenarioError(f"{source}:{line}: {_field_path(loc) or '(root)'}: {message}") from exc
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        byte = raw[exc.start]
+        raise ScenarioError.at(path, line, "(file)", f"not UTF-8 text (byte 0x{byte:02x})") from None
+
+
+def _load(path: Path) -> tuple[Scenario, Node]:
+    return _parse(_read(path), str(path))
 
 
 def load_scenario(path: Path) -> Scenario:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(f"{path}:1: (file): cannot read: {exc}") from exc
-    return parse_scenario(text, str(path))
+    return _load(path)[0]
 
 
 def collect_scenarios(paths: list[Path]) -> list[Path]:
@@ -205,6 +800,65 @@ def collect_scenarios(paths: list[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _collect(paths: list[Path]) -> tuple[list[Path], list[ScenarioError]]:
+    """collect_scenarios that reports a folder it cannot list instead of raising, and names each file once."""
+    found: list[Path] = []
+    errors: list[ScenarioError] = []
+    seen: set[Path] = set()
+    for path in paths:
+        try:
+            is_dir = path.is_dir()
+            files = sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"}) if is_dir else [path]
+        except OSError as exc:
+            if not is_dir:  # is_dir itself failed (e.g. a name too long): reading it will say why
+                files = [path]
+            else:
+                errors.append(
+                    ScenarioError.at(path, 1, "(folder)", f"cannot list: {exc.strerror or type(exc).__name__}")
+                )
+                continue
+        for file in files:
+            if (identity := _identity(file)) not in seen:
+                seen.add(identity)
+                found.append(file)
+    return found, errors
+
+
+def load_scenarios(paths: list[Path]) -> tuple[list[Scenario], list[ScenarioError]]:
+    """Every scenario in the named files and folders (as collect_scenarios finds them) and every problem, not
+    only the first.
+
+    Returns the good scenarios in file order, and one ScenarioError per bad file or unreadable folder, plus one per
+    site id that an earlier file already used (naming both files, file:line; the later scenario is left out). A
+    file named twice (directly and through its folder) is read once. No files at all is ([], []): the caller words
+    that case.
+    """
+    files, errors = _collect(paths)
+    scenarios: list[Scenario] = []
+    first_use: dict[str, str] = {}
+    for path in files:
+        try:
+            scenario, root = _load(path)
+        except ScenarioError as exc:
+            errors.append(exc)
+            continue
+        line, _field = _locate(root, ("site", "id"))
+        site_id = scenario.site.id
+        if site_id in first_use:
+            errors.append(ScenarioError.at(path, line, "site.id", f"{site_id!r} is also used by {first_use[site_id]}"))
+            continue
+        first_use[site_id] = f"{path}:{line}"
+        scenarios.append(scenario)
+    return scenarios, errors
 
 
 def scenario_json_schema() -> dict[str, Any]:

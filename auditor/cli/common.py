@@ -21,7 +21,7 @@ from auditor.model.bundle import SEVERITY_ORDER
 from auditor.pipeline import RunOptions, RunResult, SiteOutcome, run_audits, today_in_shanghai
 from auditor.report.summary import print_summary
 from auditor.report.text import plain
-from auditor.scenario import Scenario, ScenarioError, collect_scenarios, load_scenario
+from auditor.scenario import Scenario, collect_scenarios, load_scenarios
 from auditor.settings import SettingsError, default_indicators, load_indicators
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -46,20 +46,14 @@ def bad_input(message: str) -> NoReturn:
 
 
 def load_all(paths: list[Path]) -> list[Scenario]:
-    files = collect_scenarios(paths)
-    if not files:
+    """Every scenario of the files and folders; every bad file is reported (one line each), then exit 2."""
+    if not collect_scenarios(paths):
         bad_input(f"no scenario files (*.yaml) in {', '.join(map(str, paths))}")
-    scenarios: list[Scenario] = []
-    seen: dict[str, Path] = {}
-    for path in files:
-        try:
-            scenario = load_scenario(path)
-        except ScenarioError as exc:
-            bad_input(str(exc))
-        if scenario.site.id in seen:
-            bad_input(f"{path}:2: site.id: {scenario.site.id!r} is also used by {seen[scenario.site.id]}")
-        seen[scenario.site.id] = path
-        scenarios.append(scenario)
+    scenarios, errors = load_scenarios(paths)
+    for error in errors:
+        err.print(f"error: {plain(str(error))}", markup=False, highlight=False, soft_wrap=True)
+    if errors:
+        sys.exit(EXIT_BAD_INPUT)
     return scenarios
 
 

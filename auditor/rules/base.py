@@ -22,7 +22,7 @@ from auditor.computed.column_status import NAME as COLUMN_STATUS
 from auditor.computed.column_status import JudgedColumn
 from auditor.extract.html import canonical_url
 from auditor.model.artifacts import NodeRef, SiteArtifacts
-from auditor.model.bundle import Evidence, Finding, Outcome, Severity, Target
+from auditor.model.bundle import ColumnResult, Evidence, Finding, Outcome, Severity, Target
 from auditor.settings import IndicatorSettings
 
 
@@ -74,6 +74,13 @@ class RuleContext:
     def columns_in(self, *statuses: str) -> list[JudgedColumn]:
         return [column for column in self.columns if column.result.status in statuses]
 
+    def column_at(self, url: str) -> ColumnResult | None:
+        """The judged column whose list page is `url` (a column finding's target), if any."""
+        if "_columns_by_url" not in self._computed:
+            self._computed["_columns_by_url"] = {judged.result.url: judged.result for judged in self.columns}
+        found: ColumnResult | None = self._computed["_columns_by_url"].get(url)
+        return found
+
     def threshold(self, meta: RuleMeta) -> Any:
         row = self.settings.rule_row(meta.code)
         return row.threshold if row is not None and row.threshold is not None else meta.threshold
@@ -108,12 +115,17 @@ def register(meta: RuleMeta) -> Callable[[Evaluate], Evaluate]:
     """Declare a rule: `@register(META)` on its evaluate function."""
 
     def decorate(evaluate: Evaluate) -> Evaluate:
-        if meta.code in REGISTRY:
-            raise ValueError(f"rule code {meta.code!r} registered twice")
+        _claim(REGISTRY, meta.code, "rule code")
         REGISTRY[meta.code] = Rule(meta, evaluate)
         return evaluate
 
     return decorate
+
+
+def _claim(registry: dict[str, Any], code: str, what: str) -> None:
+    # Codes are a contract other tools read: two modules claiming one is a bug, not an override.
+    if code in registry:
+        raise ValueError(f"{what} {code!r} registered twice")
 
 
 def unregister(code: str) -> None:
@@ -154,8 +166,7 @@ VERDICT_REGISTRY: dict[str, VerdictRule] = {}
 
 def register_verdict(meta: VerdictMeta) -> Callable[[Select], Select]:
     def decorate(select: Select) -> Select:
-        if meta.code in VERDICT_REGISTRY:
-            raise ValueError(f"verdict rule {meta.code!r} registered twice")
+        _claim(VERDICT_REGISTRY, meta.code, "verdict rule")
         VERDICT_REGISTRY[meta.code] = VerdictRule(meta, select)
         return select
 

@@ -157,9 +157,3 @@ __all__ = [
     "default_indicators",
     "load_indicators",
 ]
-
-# Transitional names for auditor/scenario.py while it is being hardened in parallel; removed with its update.
-from auditor.settings.runtime import RUNTIME as _RUNTIME  # noqa: E402
-
-PAGE_TIMEOUT_S = _RUNTIME.page_timeout_s
-SITE_BUDGET_S = _RUNTIME.site_budget_s

@@ -48,3 +48,13 @@ def test_hub_children_from_tree_and_below_path():
       <a href="/portal/">首页</a></div></body></html>"""
     names = [name for name, _ in hub_children(hub, "http://s/portal/xxgk/", in_scope=in_scope)]
     assert names == ["政策文件", "人事信息", "财政信息", "信息公开指南"]
+
+
+def test_a_box_title_loses_its_trailing_more_link():
+    html = """<html><body><div class="box"><h3>要闻动态 <a href="/col/ywdt/">更多>></a></h3>
+    <ul><li><a href="/col/ywdt/1.html">区政府召开常务会议</a><span>2021-03-20</span></li>
+    <li><a href="/col/ywdt/2.html">区领导调研重点项目</a><span>2021-03-19</span></li>
+    <li><a href="/col/ywdt/3.html">区人大常委会开展视察</a><span>2021-03-18</span></li></ul></div></body></html>"""
+    columns = discover_home_columns(html, "http://x.gov.cn/", as_of=date(2021, 3, 21), in_scope=lambda _url: True)
+    block = next(c for c in columns if c.url == "http://x.gov.cn/col/ywdt/")
+    assert block.name == "要闻动态"

@@ -80,7 +80,7 @@ def test_yaml_syntax_error_has_a_line():
 
 
 def test_bad_regex_in_exclude():
-    with pytest.raises(ScenarioError, match=r"s.yaml:7: site.exclude: .*bad regular expression"):
+    with pytest.raises(ScenarioError, match=r"s.yaml:7: site.exclude\[0\]: .*bad regular expression"):
         parse_scenario(MINIMAL + "  exclude: ['(']\n", "s.yaml")
 
 

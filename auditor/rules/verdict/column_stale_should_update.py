@@ -16,10 +16,9 @@ META = VerdictMeta(
 
 @register_verdict(META)
 def select(context: RuleContext, findings: list[Finding]) -> list[Finding]:
-    by_url = {judged.result.url: judged.result for judged in context.columns}
     counted = []
     for finding in findings:
-        column = by_url.get(finding.target.url)
+        column = context.column_at(finding.target.url)
         if column is None or not context.settings.class_rule(column.column_class).feeds_should_update:
             continue
         if column.status == "stale" or (column.status == "blank" and context.settings.blank_feeds_should_update):
