@@ -22,6 +22,7 @@ from auditor.computed.column_status import judge_column
 from auditor.evidence import attach_evidence
 from auditor.gather.browser import find_chromium, launch
 from auditor.gather.context import GatherOptions
+from auditor.gather.network import Network
 from auditor.gather.policy import KeepEverythingPolicy, ReadPolicy
 from auditor.gather.site import SiteGatherer
 from auditor.judge import judge
@@ -30,7 +31,7 @@ from auditor.model.bundle import Bundle
 from auditor.scenario import Scenario, Site
 from auditor.settings import IndicatorSettings, default_indicators
 from auditor.settings.runtime import RUNTIME, RuntimeSettings
-from auditor.store import FileBundleStore, ReadableStore
+from auditor.store import FileBundleStore, ReadableStore, clean_stale_staging, is_complete_bundle
 from auditor.windows import now_in_shanghai
 
 # Column statuses that end in a finding (and so need a browser's confirmation and a screenshot as evidence).
@@ -49,12 +50,13 @@ class JudgedReadPolicy:
 
     as_of: date
     settings: IndicatorSettings
+    site_code: str | None = None
 
     def static_read_suffices(self, column: ColumnFacts) -> bool:
-        return judge_column(column, self.as_of, self.settings).status in CLEAN_STATUSES
+        return judge_column(column, self.as_of, self.settings, site_code=self.site_code).status in CLEAN_STATUSES
 
     def keep_screenshot(self, column: ColumnFacts) -> bool:
-        return judge_column(column, self.as_of, self.settings).status in FINDING_STATUSES
+        return judge_column(column, self.as_of, self.settings, site_code=self.site_code).status in FINDING_STATUSES
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ class RunOptions:
     as_of: date
     out_dir: Path
     evidence: bool = True
-    block_offsite: bool = False
+    block_offsite: bool = True
+    ignore_robots: bool = False
     render: str = "auto"
     site_jobs: int = 1
     headless: bool = True
@@ -72,10 +75,10 @@ class RunOptions:
     runtime: RuntimeSettings = RUNTIME
     progress: Callable[[str, int, int], None] | None = None
 
-    def read_policy(self) -> ReadPolicy:
+    def read_policy(self, site_code: str | None = None) -> ReadPolicy:
         if self.keep_screenshots:
             return KeepEverythingPolicy()
-        return JudgedReadPolicy(self.as_of, self.settings)
+        return JudgedReadPolicy(self.as_of, self.settings, site_code)
 
 
 @dataclass
@@ -158,7 +161,41 @@ def judge_and_store(
     return bundle
 
 
-async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions) -> SiteOutcome:
+async def _gather(
+    pool: _BrowserPool,
+    scenario: Scenario,
+    options: RunOptions,
+    *,
+    network: Network,
+    store: FileBundleStore,
+    gather_options: GatherOptions,
+) -> SiteArtifacts:
+    async def once() -> tuple[SiteArtifacts, bool]:
+        browser = await pool.get()
+        gatherer = SiteGatherer(
+            browser,
+            scenario,
+            gather_options,
+            store,
+            settings=options.settings,
+            policy=options.read_policy(scenario.site.code),
+            network=network,
+            runtime=options.runtime,
+        )
+        artifacts = await gatherer.gather()
+        return artifacts, browser.is_connected()
+
+    artifacts, browser_alive = await once()
+    if not browser_alive:
+        # Chromium died under the site (killed, out of memory): whatever was read is suspect. The site is read
+        # once more in a fresh browser, and the bundle says so; a second crash is recorded as it is.
+        again, _ = await once()
+        again.warnings = ["浏览器在检查过程中崩溃,已在新浏览器中重新检查本站", *artifacts.warnings, *again.warnings]
+        artifacts = again
+    return artifacts
+
+
+async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions, network: Network) -> SiteOutcome:
     site = scenario.site
     final_dir = options.out_dir / site.id
     store = FileBundleStore(final_dir)
@@ -172,17 +209,9 @@ async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions
     )
     try:
         try:
-            browser = await pool.get()
-            gatherer = SiteGatherer(
-                browser,
-                scenario,
-                gather_options,
-                store,
-                settings=options.settings,
-                policy=options.read_policy(),
-                runtime=options.runtime,
+            artifacts = await _gather(
+                pool, scenario, options, network=network, store=store, gather_options=gather_options
             )
-            artifacts = await gatherer.gather()
         except Exception as exc:  # the browser itself failed: the site is still recorded
             artifacts = SiteArtifacts(site_id=site.id, home_url=site.home, captured_at=started, as_of=options.as_of)
             artifacts.errors.append(
@@ -211,13 +240,16 @@ async def run_audits(
 ) -> RunResult:
     result = RunResult()
     semaphore = asyncio.Semaphore(max(1, options.site_jobs))
+    # A killed run leaves staging folders behind; they are never a bundle and go before anything is written.
+    clean_stale_staging(options.out_dir)
+    network = Network(options.runtime, ignore_robots=options.ignore_robots)
     async with async_playwright() as playwright:
         find_chromium(playwright)  # fail once, with install instructions, before any site starts
         pool = _BrowserPool(playwright, options.headless, options.runtime.browser_recycle_sites)
 
         async def one(scenario: Scenario) -> None:
             async with semaphore:
-                outcome = await audit_site(pool, scenario, options)
+                outcome = await audit_site(pool, scenario, options, network)
                 result.outcomes.append(outcome)
                 if on_done is not None:
                     on_done(outcome)
@@ -229,3 +261,8 @@ async def run_audits(
     order = {s.site.id: i for i, s in enumerate(scenarios)}
     result.outcomes.sort(key=lambda o: order.get(o.site_id, 0))
     return result
+
+
+def pending_sites(scenarios: list[Scenario], run_dir: Path) -> list[Scenario]:
+    """`--resume`: the sites of `run_dir` that have no complete bundle yet (missing, or its manifest fails)."""
+    return [s for s in scenarios if not is_complete_bundle(run_dir / s.site.id)]

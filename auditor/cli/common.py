@@ -1,6 +1,8 @@
 """What every command shares: exit codes, one-line errors, scenario loading, the run options, the run itself.
 
-Exit codes: 0 ran; 1 findings at or above --fail-on; 2 bad input; 3 internal failure.
+Exit codes: 0 ran and every site was audited; 1 findings at or above --fail-on; 2 bad input; 3 internal failure
+(a site's bundle could not be written); 4 the run finished but a site could not be audited (its verdict is
+无法评估) and nothing above applies — a dead site is never a silent 0.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ from rich.console import Console
 from auditor import __version__
 from auditor.gather.browser import BrowserNotFoundError
 from auditor.model.bundle import SEVERITY_ORDER
-from auditor.pipeline import RunOptions, RunResult, SiteOutcome, run_audits, today_in_shanghai
+from auditor.pipeline import RunOptions, RunResult, SiteOutcome, pending_sites, run_audits, today_in_shanghai
 from auditor.report.summary import print_summary
 from auditor.report.text import plain
 from auditor.scenario import Scenario, collect_scenarios, load_scenarios
 from auditor.settings import SettingsError, default_indicators, load_indicators
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_UNASSESSED = 0, 1, 2, 3, 4
+# Monitoring points outside this range are typing errors (0001-01-01 overflows the window arithmetic).
+AS_OF_RANGE = (date(2000, 1, 1), date(2099, 12, 31))
 FAIL_ON_CHOICES = ("veto", "deduction", "never")
 
 err = Console(stderr=True)
@@ -34,9 +38,12 @@ def as_of_option(_ctx: click.Context, _param: click.Parameter, value: str | None
     if value is None:
         return today_in_shanghai()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {plain(value)!r}") from exc
+    if not AS_OF_RANGE[0] <= day <= AS_OF_RANGE[1]:
+        raise click.BadParameter(f"{day} is outside {AS_OF_RANGE[0]}..{AS_OF_RANGE[1]}")
+    return day
 
 
 def bad_input(message: str) -> NoReturn:
@@ -60,13 +67,13 @@ def load_all(paths: list[Path]) -> list[Scenario]:
 def exit_code(result: RunResult, fail_on: str) -> int:
     if result.internal_failures:
         return EXIT_INTERNAL
-    if fail_on == "never":
-        return EXIT_OK
-    floor = SEVERITY_ORDER[fail_on]
-    for outcome in result.outcomes:
-        assert outcome.bundle is not None
-        if any(SEVERITY_ORDER[f.severity] >= floor for f in outcome.bundle.findings):
+    bundles = [outcome.bundle for outcome in result.outcomes if outcome.bundle is not None]
+    if fail_on != "never":
+        floor = SEVERITY_ORDER[fail_on]
+        if any(SEVERITY_ORDER[f.severity] >= floor for bundle in bundles for f in bundle.findings):
             return EXIT_FINDINGS
+    if any(bundle.verdict.qualified is None for bundle in bundles):
+        return EXIT_UNASSESSED
     return EXIT_OK
 
 
@@ -149,7 +156,17 @@ def run_options(func: click.decorators.FC) -> click.decorators.FC:
             type=click.Path(path_type=Path, dir_okay=False),
             help="a TOML file laid over the indicator table (a province's windows, a corrected threshold)",
         ),
-        click.option("--block-offsite", is_flag=True, help="let the browser load nothing outside the site's hosts"),
+        click.option(
+            "--block-offsite",
+            is_flag=True,
+            help="the default: nothing outside the site's hosts but the allow-list is loaded (kept for scripts)",
+        ),
+        click.option("--allow-offsite", is_flag=True, help="let the browser load subresources from any host"),
+        click.option(
+            "--ignore-robots",
+            is_flag=True,
+            help="do not honour robots.txt / Crawl-delay (a site's own supervisor; recorded in each bundle)",
+        ),
         click.option("--jobs", type=click.IntRange(1, 8), default=1, show_default=True, help="sites at once"),
         click.option("--headed", is_flag=True, help="show the browser window (debugging)"),
         click.option("--columns", "show_columns", is_flag=True, help="print every column's result"),
@@ -172,13 +189,19 @@ def execute_with(scenarios: list[Scenario], out_dir: Path, kwargs: dict[str, obj
         as_of=kwargs["as_of"],  # type: ignore[arg-type]
         out_dir=out_dir,
         evidence=bool(kwargs["evidence"]),
-        block_offsite=bool(kwargs["block_offsite"]),
+        block_offsite=not kwargs.get("allow_offsite"),
+        ignore_robots=bool(kwargs.get("ignore_robots")),
         render=str(kwargs["render"]),
         site_jobs=int(kwargs["jobs"]),  # type: ignore[call-overload]
         headless=not kwargs["headed"],
         keep_screenshots=bool(kwargs["keep_screenshots"]),
         settings=settings,
     )
+    resume = kwargs.get("resume")
+    if isinstance(resume, Path):
+        done = len(scenarios)
+        scenarios = pending_sites(scenarios, out_dir)
+        err.print(f"--resume: {done - len(scenarios)} 个网站已有完整结果, 继续检查 {len(scenarios)} 个", markup=False)
     return execute(
         scenarios,
         options,

@@ -31,6 +31,6 @@ def demo(out_dir: Path, port: int, serve: bool, **kwargs: object) -> None:
             except KeyboardInterrupt:
                 return
         scenario = parse_scenario(scenario_yaml(server.home_url, as_of), "<demo>")
-        kwargs["block_offsite"] = True  # the demo never talks to anything but 127.0.0.1
+        kwargs["allow_offsite"] = False  # the demo never talks to anything but 127.0.0.1
         code = execute_with([scenario], out_dir, kwargs)
     sys.exit(code)

@@ -124,7 +124,17 @@ def evidence_node(facts: ColumnFacts, home: PageFacts | None) -> NodeRef | None:
     )
 
 
-def judge_column(facts: ColumnFacts, as_of: date, settings: IndicatorSettings) -> ColumnResult:
+def foreign_site_code(facts: ColumnFacts, site_code: str | None) -> str | None:
+    """The 网站标识码 of another site when the column's page declares one (a link to the parent portal or a sister
+    department on the same host): such a page is never this site's column, so it is never judged blank or stale."""
+    page = facts.page
+    declared = (page.meta.get("SiteIDCode") or "").strip() if page is not None else ""
+    return declared if site_code and declared and declared != site_code else None
+
+
+def judge_column(
+    facts: ColumnFacts, as_of: date, settings: IndicatorSettings, *, site_code: str | None = None
+) -> ColumnResult:
     column_class, class_source = classify(facts, settings)
     rule = settings.class_rule(column_class)
     kind = page_kind_of(facts, settings)
@@ -144,7 +154,9 @@ def judge_column(facts: ColumnFacts, as_of: date, settings: IndicatorSettings) -
     reason = _blank_reason(facts, kind, settings) if no_rows else None
 
     status: ColumnStatus
-    if reason is not None:
+    if (foreign := foreign_site_code(facts, site_code)) is not None:
+        status, reason = "not_judged", f"另一网站(网站标识码{foreign})的页面,不作为本站栏目检查"
+    elif reason is not None:
         status = "unreadable"
     elif kind in {"hub", "content"}:
         status = "not_judged"
@@ -187,6 +199,10 @@ def judge_column(facts: ColumnFacts, as_of: date, settings: IndicatorSettings) -
 @computed(NAME, requires=("columns",))
 def column_status(artifacts: SiteArtifacts, as_of: date, settings: IndicatorSettings) -> tuple[JudgedColumn, ...]:
     return tuple(
-        JudgedColumn(judge_column(facts, as_of, settings), facts, evidence_node(facts, artifacts.home))
+        JudgedColumn(
+            judge_column(facts, as_of, settings, site_code=artifacts.site_code),
+            facts,
+            evidence_node(facts, artifacts.home),
+        )
         for facts in artifacts.columns
     )

@@ -21,7 +21,8 @@ from auditor.extract.discovery import hub_children
 from auditor.extract.html import canonical_url, is_file_url, page_meta, parse, row_text
 from auditor.extract.lists import MAX_HUB_TEXT_CHARS, ListExtraction, extract_list
 from auditor.gather.context import Gathered, SiteContext
-from auditor.gather.http import HttpPage, fetch_async
+from auditor.gather.http import HttpPage
+from auditor.gather.network import refusal_kind
 from auditor.gather.render import element_rect, navigate, screenshot
 from auditor.model.artifacts import ColumnFacts, DateSource, ListItem, PageFacts, PageKind, failed_page
 from auditor.scenario import ColumnOverride
@@ -29,7 +30,7 @@ from auditor.store import safe_name
 from auditor.windows import now_in_shanghai
 
 _KIND: dict[str, PageKind] = {"list": "list", "empty": "list", "hub": "hub", "none": "content"}
-ReadDecision = Literal["keep_static", "keep_document", "keep_timeout", "render"]
+ReadDecision = Literal["keep_static", "keep_document", "keep_timeout", "keep_refused", "render"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ def decide_read(
         return "render"
     if static.timed_out:
         return "keep_timeout"  # a page that hung over HTTP would hang the browser too: record, do not retry
+    if refusal_kind(static) is not None:
+        return "keep_refused"  # robots.txt or the size cap said no: the browser would be told the same
     if static.ok and not static.is_html:
         return "keep_document"  # a column entry that leads to a document (PDF, spreadsheet) is one content item
     if static.ok and (long_content or static_page_suffices or forbid_render):
@@ -157,6 +160,9 @@ class ColumnReader:
         if decision == "keep_timeout":
             assert static is not None
             result.gathered.error(facts.url, "column", "timeout", static.error or "timeout")
+        elif decision == "keep_refused":
+            assert static is not None
+            result.gathered.error(facts.url, "column", refusal_kind(static) or "navigation", static.error or "refused")
         elif decision == "keep_document":
             assert facts.page is not None
             facts.page = facts.page.model_copy(update={"kind": "content", "error": None})
@@ -175,7 +181,7 @@ class ColumnReader:
     async def _via_http(
         self, url: str, override: ColumnOverride | None, gathered: Gathered
     ) -> tuple[PageFacts, ListExtraction | None, HttpPage, str | None]:
-        response = await fetch_async(url, timeout=self.ctx.timeout())
+        response = await self.ctx.net.fetch(url, timeout=self.ctx.timeout())
         gathered.fetched += 1
         if not response.ok or not response.is_html:
             error = response.error or f"not an HTML page ({response.content_type})"
@@ -195,7 +201,7 @@ class ColumnReader:
             for src in extraction.iframe_urls[:3]:
                 if not self.ctx.in_scope(src):
                     continue
-                inner = await fetch_async(src, timeout=self.ctx.timeout())
+                inner = await self.ctx.net.fetch(src, timeout=self.ctx.timeout())
                 gathered.fetched += 1
                 if inner.ok:
                     sub, _ = self._extract(inner.text, inner.final_url, override)
@@ -220,8 +226,16 @@ class ColumnReader:
         hub_html: str | None = None
         async with self.ctx.tabs.tab() as pooled:
             tab = pooled.page
-            rendered = await navigate(tab, url, timeout_s=self.ctx.timeout(), steps=override.steps if override else ())
-            pooled.broken = rendered.error is not None and rendered.status is None
+            rendered = await navigate(
+                tab,
+                url,
+                timeout_s=self.ctx.timeout(),
+                steps=override.steps if override else (),
+                max_frames=self.ctx.runtime.max_frames_read,
+                in_scope=self.ctx.in_scope,
+            )
+            # A failed navigation, or a visit that hung after load, leaves a tab that cannot be trusted again.
+            pooled.broken = rendered.error is not None and (rendered.status is None or rendered.timed_out)
             gathered.rendered += 1
             if rendered.read_frame_url:  # scenario steps already entered the list's frame
                 extraction, hub_html = self._extract(rendered.html, rendered.read_frame_url, override)
@@ -268,7 +282,7 @@ class ColumnReader:
             gathered.error(
                 url,
                 "column",
-                rendered.error_kind,
+                self.ctx.net.refusal_of(url) or rendered.error_kind,
                 rendered.error,
                 screenshot_path=page.screenshot_path,
                 html_path=page.html_path,
@@ -312,10 +326,10 @@ class ColumnReader:
             item.date, item.date_text, item.date_source = found
 
     async def _read_detail_date(self, url: str, gathered: Gathered) -> tuple[date, str, DateSource] | None:
-        response = await fetch_async(url, timeout=self.ctx.timeout())
+        response = await self.ctx.net.fetch(url, timeout=self.ctx.timeout())
         gathered.fetched += 1
         if not response.ok:
-            kind = "timeout" if response.timed_out else "http_status"
+            kind = "timeout" if response.timed_out else refusal_kind(response) or "http_status"
             gathered.error(url, "detail", kind, response.error or "detail page failed")
             return None
         doc = parse(response.text)

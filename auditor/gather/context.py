@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import BrowserContext
 
+from auditor.gather.network import SiteNetwork
 from auditor.gather.policy import ReadPolicy
 from auditor.gather.render import PagePool
 from auditor.model.artifacts import ErrorRecord
@@ -30,7 +31,7 @@ from auditor.store import WritableStore
 class GatherOptions:
     as_of: date
     evidence: bool = True  # screenshots and rendered HTML of rendered pages
-    block_offsite: bool = False  # abort browser requests to hosts outside the site's scope (tests, demo)
+    block_offsite: bool = True  # abort browser requests to hosts outside the site's scope (but the allow-list)
     render: str = "auto"  # auto: HTTP first, render when needed; always: render every list page
     # Called as (site id, columns read, columns planned) while a site is gathered, for terminal progress.
     progress: Callable[[str, int, int], None] | None = None
@@ -48,18 +49,34 @@ class Budget:
 
 @dataclass(frozen=True)
 class Scope:
-    """Which URLs belong to the site: its hosts (home + scenario `scope`) minus the scenario's `exclude`."""
+    """Which URLs are the site's own pages: a path, not only a host.
+
+    On 集约化 platforms many sites share one host under path prefixes; a link to the parent portal or a sister
+    department on the same host is another site, never a column. The site's pages are those under its home's
+    folder (http://h/qx/index.html → h/qx/), plus the scenario's `scope` entries (`host[:port]` for a whole host,
+    `host[:port]/path` for a prefix), minus its `exclude` patterns. `hosts` is the network scope: every host the
+    site's pages live on, whose subresources the browser may load.
+    """
 
     hosts: frozenset[str]
+    prefixes: tuple[tuple[str, str], ...]  # (host, path prefix)
     excludes: tuple[re.Pattern[str], ...]
 
     @classmethod
     def of(cls, site: Site) -> Scope:
-        hosts = {urlsplit(site.home).netloc.lower()} | {h.lower() for h in site.scope}
-        return cls(frozenset(hosts), tuple(re.compile(p) for p in site.exclude))
+        home = urlsplit(site.home)
+        folder = home.path[: home.path.rfind("/") + 1] or "/"
+        prefixes = [(home.netloc.lower(), folder)]
+        for entry in site.scope:
+            host, _, path = entry.partition("/")
+            prefixes.append((host.lower(), "/" + path if path else "/"))
+        return cls(frozenset(host for host, _ in prefixes), tuple(prefixes), tuple(re.compile(p) for p in site.exclude))
 
     def __call__(self, url: str) -> bool:
-        return urlsplit(url).netloc.lower() in self.hosts and not any(p.search(url) for p in self.excludes)
+        parts = urlsplit(url)
+        host, path = parts.netloc.lower(), parts.path or "/"
+        own = any(host == h and (path.startswith(p) or path + "/" == p) for h, p in self.prefixes)
+        return own and not any(pattern.search(url) for pattern in self.excludes)
 
 
 @dataclass
@@ -91,6 +108,7 @@ class SiteContext:
     store: WritableStore
     browser_context: BrowserContext
     tabs: PagePool
+    net: SiteNetwork
 
     @property
     def site(self) -> Site:

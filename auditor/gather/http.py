@@ -63,6 +63,11 @@ class HttpPage:
     truncated: bool = False  # the body was longer than the fetch's max_bytes; see _finish for what follows
 
     @property
+    def too_large(self) -> bool:
+        """An HTML page over the size cap: recorded, never judged from its first part."""
+        return self.truncated and self.error is not None
+
+    @property
     def ok(self) -> bool:
         return self.status is not None and 200 <= self.status < 400 and self.error is None
 

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import json
 import time
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 
 from playwright.async_api import BrowserContext, Frame, Page
@@ -83,6 +83,7 @@ _SETTLE_TEMPLATE = """
 })();
 """
 QUIET_MS = RUNTIME.settle_quiet_ms
+VISIT_SLACK_S = 5.0  # snapshotting a large DOM, per scenario step; past this the page is taken as hung
 
 
 def settle_init_script(hosts: Iterable[str] | None = None) -> str:
@@ -198,9 +199,43 @@ class PooledTab:
     broken: bool = False  # set when its navigation failed: the tab is closed instead of reused
 
 
-async def navigate(page: Page, url: str, *, timeout_s: float, steps: tuple[Step, ...] = ()) -> RenderedPage:
+async def navigate(
+    page: Page,
+    url: str,
+    *,
+    timeout_s: float,
+    steps: tuple[Step, ...] = (),
+    max_frames: int = RUNTIME.max_frames_read,
+    in_scope: Callable[[str], bool] | None = None,
+) -> RenderedPage:
+    """Load, settle, run steps and snapshot one page; the whole visit ends within `timeout_s` plus the settle cap.
+
+    Playwright's own timeouts cover navigation only: `content()` and `evaluate()` have none, and a page whose script
+    loops (`while(true){}`) after load would hold them forever. So the visit as a whole has a wall-clock limit; a page
+    that passes it is recorded as a timeout and its tab must be closed.
+    """
     started = time.monotonic()
     result = RenderedPage(url=url)
+    limit = timeout_s + RUNTIME.settle_cap_ms / 1000 + VISIT_SLACK_S * (1 + len(steps))
+    try:
+        await asyncio.wait_for(_visit(page, url, result, timeout_s, steps, max_frames, in_scope), limit)
+    except TimeoutError:
+        result.error, result.timed_out = f"timeout after {timeout_s:.0f}s: the page did not finish loading", True
+    if result.error is None and result.status is not None and result.status >= 400:
+        result.error = f"HTTP {result.status}"
+    result.elapsed_ms = (time.monotonic() - started) * 1000
+    return result
+
+
+async def _visit(  # noqa: PLR0917 - the private half of navigate(), called once with its arguments
+    page: Page,
+    url: str,
+    result: RenderedPage,
+    timeout_s: float,
+    steps: tuple[Step, ...],
+    max_frames: int,
+    in_scope: Callable[[str], bool] | None,
+) -> None:
     try:
         response = await page.goto(url, wait_until="load", timeout=timeout_s * 1000)
         result.status = response.status if response is not None else None
@@ -210,7 +245,10 @@ async def navigate(page: Page, url: str, *, timeout_s: float, steps: tuple[Step,
         result.html = await target.content()
         result.title = await page.title()
         if target is page:
-            for frame in page.frames[1:]:
+            # Only the site's own frames can hold its list, and only the first few are read: a page with 1,000
+            # iframes once held a site for 89 s.
+            frames = [f for f in page.frames[1:] if in_scope is None or in_scope(f.url)][:max_frames]
+            for frame in frames:
                 with contextlib.suppress(PlaywrightError):
                     result.frames.append((frame.url, await frame.content()))
         else:
@@ -222,14 +260,20 @@ async def navigate(page: Page, url: str, *, timeout_s: float, steps: tuple[Step,
         )
     except PlaywrightError as exc:
         result.error = f"navigation failed: {exc.message.splitlines()[0]}"
-    if result.error is None and result.status is not None and result.status >= 400:
-        result.error = f"HTTP {result.status}"
-    result.elapsed_ms = (time.monotonic() - started) * 1000
-    return result
+
+
+SHOT_LIMIT_S = 30.0  # a screenshot or a box measurement of a page whose script hangs gives up after this
 
 
 async def screenshot(page: Page, max_height: int = RUNTIME.screenshot_max_height) -> bytes | None:
-    """Full-page PNG, cut at `max_height` so endless pages cannot exhaust memory."""
+    """Full-page PNG, cut at `max_height` so endless pages cannot exhaust memory; None when it cannot be taken."""
+    try:
+        return await asyncio.wait_for(_screenshot(page, max_height), SHOT_LIMIT_S)
+    except TimeoutError:
+        return None
+
+
+async def _screenshot(page: Page, max_height: int) -> bytes | None:
     try:
         height = await page.evaluate("() => document.documentElement.scrollHeight")
         width = page.viewport_size["width"] if page.viewport_size else 1366
@@ -245,6 +289,13 @@ async def element_rect(page: Page, selector: str | None, frame_url: str | None =
     """Where the element sits on the full-page screenshot (frames included), or None."""
     if not selector:
         return None
+    try:
+        return await asyncio.wait_for(_element_rect(page, selector, frame_url), SHOT_LIMIT_S)
+    except TimeoutError:
+        return None
+
+
+async def _element_rect(page: Page, selector: str, frame_url: str | None) -> Rect | None:
     frame: Frame | Page = page
     if frame_url:
         frame = next((f for f in page.frames if f.url == frame_url), page.main_frame)

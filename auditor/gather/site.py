@@ -8,15 +8,18 @@ over HTTP first and rendered only when the read policy says the static HTML is n
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from urllib.parse import urljoin
 
-from playwright.async_api import Browser, BrowserContext, Page, Route
+from playwright.async_api import Browser, BrowserContext, Page
+from playwright.async_api import Error as PlaywrightError
 
 from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, hub_children
 from auditor.extract.html import canonical_url, page_meta, parse
 from auditor.gather.browser import new_site_context
 from auditor.gather.column import ColumnRead, ColumnReader, PlannedColumn
 from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext
+from auditor.gather.network import Network, SiteNetwork
 from auditor.gather.policy import ReadPolicy
 from auditor.gather.render import PagePool, element_rect, navigate, open_page, screenshot, settle_init_script
 from auditor.model.artifacts import ColumnFacts, PageFacts, SiteArtifacts
@@ -49,6 +52,7 @@ class SiteGatherer:
         *,
         settings: IndicatorSettings,
         policy: ReadPolicy,
+        network: Network,
         runtime: RuntimeSettings = RUNTIME,
     ) -> None:
         self.browser = browser
@@ -61,34 +65,63 @@ class SiteGatherer:
         self.runtime = runtime
         self.scope = Scope.of(self.site)
         self.budget = Budget(self.site.limits.site_budget_s)
+        self.net = SiteNetwork(
+            network,
+            self.scope.hosts,
+            block_offsite=options.block_offsite,
+            deadline=self.budget.deadline,
+            page_timeout_s=self.site.limits.page_timeout_s,
+        )
         self.gathered = Gathered()
+        # Columns whose reads finished, kept as they finish: a site cut off at its budget keeps them.
+        self.finished: list[ColumnFacts] = []
         self.artifacts = SiteArtifacts(
             site_id=self.site.id,
             home_url=self.site.home,
+            site_code=self.site.code,
             captured_at=now_in_shanghai(),
             as_of=options.as_of,
         )
 
-    async def _block_offsite(self, route: Route) -> None:
-        if self.scope(route.request.url) or route.request.url.startswith("data:"):
-            await route.continue_()
-        else:
-            await route.abort("blockedbyclient")
+    @staticmethod
+    async def _close_popup(page: Page) -> None:
+        """Pages the site opens itself (window.open, target=_blank on load) are closed at once."""
+        with contextlib.suppress(PlaywrightError):
+            if await page.opener() is not None:
+                await page.close()
 
     async def gather(self) -> SiteArtifacts:
         context = await new_site_context(self.browser)
         try:
             await context.add_init_script(settle_init_script(self.scope.hosts))
-            if self.options.block_offsite:
-                await context.route("**/*", self._block_offsite)
-            await self._gather(context)
+            await context.route("**/*", self.net.route)
+            context.on("page", self._close_popup)
+            # The budget is a hard wall: whatever a page does, the site's gathering ends by its budget plus a
+            # grace period for closing tabs; columns read by then are kept, the rest are recorded as not read.
+            wall = max(1.0, self.budget.left()) + self.runtime.budget_grace_s
+            await asyncio.wait_for(self._gather(context), wall)
+        except TimeoutError:
+            message = f"site time budget of {self.site.limits.site_budget_s:g}s exhausted; the rest was not read"
+            self.gathered.error(self.site.home, "site", "budget", message)
+            if self.artifacts.home is not None and not self.artifacts.columns:
+                self.artifacts.columns = list(self.finished)
         except Exception as exc:  # one site's failure is recorded in its bundle and never stops the run
             self.gathered.error(self.site.home, "internal", "internal", f"{type(exc).__name__}: {exc}")
         finally:
-            await context.close()
+            with contextlib.suppress(PlaywrightError):
+                await asyncio.wait_for(context.close(), self.runtime.budget_grace_s)
+        if self.artifacts.home is None:
+            self.artifacts.unavailable.setdefault("home", "首页未能读取")
+            self.artifacts.unavailable.setdefault("columns", HOME_FAILED_ZH)
         self.artifacts.errors += self.gathered.errors
         self.artifacts.pages_fetched += self.gathered.fetched
         self.artifacts.pages_rendered += self.gathered.rendered
+        self.artifacts.requests = self.net.log
+        self.artifacts.requests_dropped = self.net.dropped
+        hosts = {host.split(":")[0] for host in self.scope.hosts}
+        self.artifacts.warnings += [note for note in self.net.network.notes() if note.split(":")[0] in hosts]
+        if self.net.network.ignore_robots:
+            self.artifacts.warnings.append("robots.txt 未遵守(--ignore-robots,网站主管单位授权检查)")
         return self.artifacts
 
     def _context(self, browser_context: BrowserContext) -> SiteContext:
@@ -103,12 +136,15 @@ class SiteGatherer:
             store=self.store,
             browser_context=browser_context,
             tabs=PagePool(browser_context, self.runtime.render_slots, self.runtime.tab_max_uses),
+            net=self.net,
         )
 
     async def _render_home(self, page: Page) -> list[DiscoveredColumn] | None:
         """Render the home page and discover its columns; None when the home page cannot be read."""
         timeout = min(self.site.limits.page_timeout_s, self.budget.left())
-        rendered = await navigate(page, self.site.home, timeout_s=timeout)
+        rendered = await navigate(
+            page, self.site.home, timeout_s=timeout, max_frames=self.runtime.max_frames_read, in_scope=self.scope
+        )
         self.gathered.rendered += 1
         discovered: list[DiscoveredColumn] = []
         if not rendered.error and self.site.discover:
@@ -142,7 +178,7 @@ class SiteGatherer:
             self.gathered.error(
                 self.site.home,
                 "home",
-                rendered.error_kind,
+                self.net.refusal_of(self.site.home) or rendered.error_kind,
                 rendered.error,
                 screenshot_path=self.artifacts.home.screenshot_path,
                 html_path=html_path,
@@ -250,6 +286,7 @@ class SiteGatherer:
                     result.gathered.error(column.facts.url, "column", "internal", f"{type(exc).__name__}: {exc}")
             read_count += 1
             self.gathered.merge(result.gathered)
+            self.finished.append(result.facts)
             if self.options.progress is not None:
                 self.options.progress(self.site.id, read_count, planned)
             return result

@@ -114,10 +114,19 @@ class ColumnFacts(_Model):
     skipped: str | None = Field(None, description="why the list page was not read (budget, exclude, …)")
 
 
+class RequestRecord(_Model):
+    """One request the auditor made or let the browser make: the proof of what was contacted."""
+
+    url: str
+    via: Literal["http", "browser"]
+    status: int | None = None
+    outcome: Literal["ok", "error", "timeout", "too_large", "robots", "blocked_offsite", "passed"] = "ok"
+
+
 class ErrorRecord(_Model):
     url: str
     stage: Literal["home", "column", "detail", "page", "evidence", "site", "internal"]
-    kind: Literal["timeout", "http_status", "navigation", "budget", "internal"]
+    kind: Literal["timeout", "http_status", "navigation", "budget", "internal", "too_large", "robots"]
     message: str
     screenshot_path: str | None = None
     html_path: str | None = None
@@ -127,6 +136,7 @@ class SiteArtifacts(_Model):
     artifacts_version: str = ARTIFACTS_VERSION
     site_id: str
     home_url: str
+    site_code: str | None = Field(None, description="the scenario's 网站标识码, to tell another site's pages apart")
     captured_at: dt.datetime
     as_of: dt.date
     home: PageFacts | None = None
@@ -138,5 +148,7 @@ class SiteArtifacts(_Model):
     unavailable: dict[str, str] = Field(
         default_factory=dict, description="artifact name -> why it could not be gathered (rules needing it: error)"
     )
+    requests: list[RequestRecord] = Field(default_factory=list, description="what was contacted (capped)")
+    requests_dropped: int = Field(0, description="requests made past the log's cap, counted only")
     pages_rendered: int = 0
     pages_fetched: int = 0

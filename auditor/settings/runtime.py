@@ -38,6 +38,21 @@ class RuntimeSettings:
     # links to this many sub-columns is a hub.
     min_content_chars: int = 200
     min_hub_children: int = 2
+    # Politeness: connections at once to one host (HTTP fetches and page documents together), the longest
+    # Crawl-delay honoured (a longer one is capped, with a warning), robots.txt's own fetch limit.
+    per_host_connections: int = 2
+    max_crawl_delay_s: float = 10.0
+    robots_timeout_s: float = 5.0
+    # A page's body is capped for HTTP and the browser alike: a 50 MB page once took one tab to 3.1 GB.
+    max_page_bytes: int = 10 * 1024 * 1024
+    # Frames of a page read for lists (a home page with 1,000 iframes once took 89 s), and the request log's size.
+    max_frames_read: int = 10
+    request_log_max: int = 5000
+    # Hosts outside a site's scope the browser may still load: the 党政机关 badge and the 找错 entry scripts the
+    # footer check needs (indicators.md §10). Everything else off-site is blocked by default.
+    offsite_allow: tuple[str, ...] = ("dcs.conac.cn", "www.conac.cn", "zfwzgl.www.gov.cn", "pucha.kaipuyun.cn")
+    # Extra time a site's gathering may take past its budget before it is cut off (closing pages, screenshots).
+    budget_grace_s: float = 10.0
 
 
 RUNTIME = RuntimeSettings()

@@ -74,7 +74,8 @@ class FileBundleStore:
     def __init__(self, final_dir: Path) -> None:
         self.final_dir = final_dir
         final_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(dir=final_dir.parent, prefix=f".{final_dir.name}.staging-"))
+        # The writer's PID is in the name, so a later run can tell a killed run's leftovers from a live run's.
+        self.root = Path(tempfile.mkdtemp(dir=final_dir.parent, prefix=f".{final_dir.name}.staging-{os.getpid()}-"))
 
     def path(self, relative: str) -> Path:
         target = (self.root / relative).resolve()
@@ -125,18 +126,48 @@ class FileBundleStore:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+class ManifestError(ValueError):
+    """A manifest that cannot be read as one: the bundle cannot be verified at all (bad input, not a mismatch)."""
+
+
+def _well_formed(entry: object) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("path"), str)
+        and isinstance(entry.get("sha256"), str)
+        and isinstance(entry.get("size"), int)
+    )
+
+
+def _manifest_entries(manifest_path: Path) -> list[dict[str, Any]]:
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        entries = manifest["files"]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise ManifestError(f"{manifest_path}: not a readable manifest: {exc}") from exc
+    if not isinstance(entries, list) or not all(_well_formed(entry) for entry in entries):
+        raise ManifestError(f"{manifest_path}: not a readable manifest: malformed files list")
+    return entries
+
+
 def verify_manifest(bundle_dir: Path) -> list[str]:
-    """Problems found when re-hashing a bundle against its manifest (empty when intact)."""
+    """Problems found when re-hashing a bundle against its manifest (empty when intact).
+
+    Only files inside the bundle are hashed: an entry naming an absolute path or climbing out with `..` is itself
+    a problem, never read. Raises ManifestError when the manifest is not one.
+    """
     manifest_path = bundle_dir / MANIFEST
     if not manifest_path.is_file():
         return [f"{manifest_path}: missing"]
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    root = bundle_dir.resolve()
     problems = []
     listed = set()
-    for entry in manifest["files"]:
-        path = bundle_dir / entry["path"]
+    for entry in _manifest_entries(manifest_path):
+        path = (bundle_dir / entry["path"]).resolve()
         listed.add(entry["path"])
-        if not path.is_file():
+        if root not in path.parents:
+            problems.append(f"{entry['path']}: outside the bundle (not read)")
+        elif not path.is_file():
             problems.append(f"{entry['path']}: missing")
         elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
             problems.append(f"{entry['path']}: hash or size differs")
@@ -145,3 +176,37 @@ def verify_manifest(bundle_dir: Path) -> list[str]:
         if path.is_file() and relative != MANIFEST and relative not in listed:
             problems.append(f"{relative}: not in manifest")
     return problems
+
+
+STAGING = re.compile(r"^\.(?P<site>.+)\.(?:staging|old)-(?P<pid>\d+)(?:-.*)?$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_staging(out_dir: Path) -> list[Path]:
+    """Remove staging and swap folders left by runs that died (kill -9, power loss); live runs' are kept."""
+    removed: list[Path] = []
+    if not out_dir.is_dir():
+        return removed
+    for path in out_dir.iterdir():
+        match = STAGING.match(path.name)
+        if path.is_dir() and match and int(match["pid"]) != os.getpid() and not _alive(int(match["pid"])):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def is_complete_bundle(bundle_dir: Path) -> bool:
+    """A bundle folder that was committed whole: its manifest verifies."""
+    try:
+        return (bundle_dir / "bundle.json").is_file() and verify_manifest(bundle_dir) == []
+    except ManifestError:
+        return False

@@ -263,7 +263,7 @@ def test_error_status_is_a_value_with_its_page(server, path, status, text):
 
 
 def test_http_page_keeps_its_positional_fields():
-    page = HttpPage("u", "u", 200, None, "", None, False, 1.0)  # noqa: FBT003 - the original eight fields, positionally
+    page = HttpPage("u", "u", 200, None, "", None, False, 1.0)  # the original eight fields, positionally
     assert page.ok
     assert not page.truncated
 

@@ -1,0 +1,234 @@
+"""Every request a run makes goes through here: politeness, scope, size caps and one charset answer.
+
+- robots.txt is read once per host per run and honoured (RFC 9309 reading for 2xx/4xx; an unreachable robots.txt
+  is treated as allow, with a warning: a supervisor's audit must not stop on a broken robots.txt). Crawl-delay is
+  honoured up to `max_crawl_delay_s`. `--ignore-robots` (a site's own supervisor) turns both off, on the record.
+- At most `per_host_connections` requests to one host at once: HTTP fetches and the documents the browser loads
+  share the limit (the browser's documents are fetched through the route handler, which holds the host's slot).
+- The browser loads nothing outside the site's hosts except the allow-list (党政机关 badge, 找错 scripts).
+- A document over `max_page_bytes` is aborted before Chromium parses it, and recorded as too large.
+- A document whose header names no charset is served to Chromium with the charset `decide_charset` chose (BOM,
+  header, meta anywhere in the head, UTF-8 trial, GB18030): the rendered DOM and the HTTP reading agree.
+- Every request is logged (`artifacts.requests`, capped), so a bundle proves what was contacted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+import urllib.robotparser
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Route
+
+from auditor.extract.html import decide_charset
+from auditor.gather.http import HttpPage, fetch_async
+from auditor.model.artifacts import RequestRecord
+from auditor.settings.runtime import RUNTIME, RuntimeSettings
+
+ROBOTS_AGENT = "auditor"
+ROBOTS_MAX_BYTES = 512 * 1024
+# Python codec names → the labels a Content-Type header uses.
+_WEB_LABELS = {"utf_8": "utf-8", "utf-8": "utf-8", "utf-16-le": "utf-16le", "utf-16-be": "utf-16be"}
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+ROBOTS_REFUSAL = "disallowed by robots.txt"
+
+
+def refusal_kind(page: HttpPage) -> str | None:
+    """Why an HTTP read was refused by the auditor itself (never worth retrying in the browser), or None."""
+    if page.error == ROBOTS_REFUSAL:
+        return "robots"
+    return "too_large" if page.too_large else None
+
+
+def _refused(url: str, reason: str) -> HttpPage:
+    return HttpPage(url, url, None, None, "", reason, timed_out=False, elapsed_ms=0.0)
+
+
+@dataclass
+class _HostState:
+    slots: asyncio.Semaphore
+    robots: urllib.robotparser.RobotFileParser | None = None
+    robots_note: str | None = None
+    delay_s: float = 0.0
+    last_start: float = 0.0
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class Network:
+    """One per run: hosts are shared by sites (集约化 platforms put many sites on one host)."""
+
+    def __init__(self, runtime: RuntimeSettings = RUNTIME, *, ignore_robots: bool = False) -> None:
+        self.runtime = runtime
+        self.ignore_robots = ignore_robots
+        self.hosts: dict[str, _HostState] = {}
+        self._robots_lock = asyncio.Lock()
+
+    def _state(self, host: str) -> _HostState:
+        if host not in self.hosts:
+            self.hosts[host] = _HostState(asyncio.Semaphore(self.runtime.per_host_connections))
+        return self.hosts[host]
+
+    async def _load_robots(self, url: str) -> _HostState:
+        host = _host(url)
+        state = self._state(host)
+        if self.ignore_robots or state.robots is not None or state.robots_note is not None:
+            return state
+        async with self._robots_lock:
+            if state.robots is not None or state.robots_note is not None:
+                return state
+            parts = urlsplit(url)
+            robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
+            async with state.slots:
+                answer = await fetch_async(
+                    robots_url, timeout=self.runtime.robots_timeout_s, max_bytes=ROBOTS_MAX_BYTES
+                )
+            parser = urllib.robotparser.RobotFileParser(robots_url)
+            if answer.status is not None and 200 <= answer.status < 300 and answer.error is None:
+                parser.parse(answer.text.splitlines())
+                delay = parser.crawl_delay(ROBOTS_AGENT)
+                if delay:
+                    state.delay_s = min(float(delay), self.runtime.max_crawl_delay_s)
+                    if float(delay) > self.runtime.max_crawl_delay_s:
+                        state.robots_note = (
+                            f"{host}: Crawl-delay {delay}s capped at {self.runtime.max_crawl_delay_s:g}s"
+                        )
+            elif answer.status is not None and 400 <= answer.status < 500:
+                parser.parse([])  # RFC 9309: no robots.txt, no restriction
+            else:
+                parser.parse([])
+                why = answer.error or answer.status
+                state.robots_note = f"{host}: robots.txt unreachable ({why}); treated as allow"
+            state.robots = parser
+        return state
+
+    async def allowed(self, url: str) -> bool:
+        if self.ignore_robots:
+            return True
+        state = await self._load_robots(url)
+        return state.robots is None or state.robots.can_fetch(ROBOTS_AGENT, url)
+
+    def notes(self) -> list[str]:
+        return [state.robots_note for state in self.hosts.values() if state.robots_note]
+
+    @contextlib.asynccontextmanager
+    async def slot(self, url: str) -> AsyncIterator[None]:
+        """Hold one of the host's connections; wait out its Crawl-delay since the last request started."""
+        state = self._state(_host(url))
+        async with state.slots:
+            if state.delay_s:
+                async with state.lock:
+                    wait = state.last_start + state.delay_s - time.monotonic()
+                    if wait > 0:
+                        await asyncio.sleep(wait)
+                    state.last_start = time.monotonic()
+            yield
+
+
+class SiteNetwork:
+    """One site's view of the run's network: its hosts, its request log, what was refused and why."""
+
+    def __init__(
+        self,
+        network: Network,
+        hosts: frozenset[str],
+        *,
+        block_offsite: bool = True,
+        deadline: float | None = None,
+        page_timeout_s: float = RUNTIME.page_timeout_s,
+    ) -> None:
+        self.network = network
+        self.runtime = network.runtime
+        self.hosts = hosts
+        self.block_offsite = block_offsite
+        self.deadline = deadline
+        self.page_timeout_s = page_timeout_s
+        self.log: list[RequestRecord] = []
+        self.dropped = 0
+        self.refused: dict[str, str] = {}  # url -> "robots" | "too_large": why the browser's load was aborted
+
+    def record(self, url: str, via: str, status: int | None, outcome: str) -> None:
+        if len(self.log) >= self.runtime.request_log_max:
+            self.dropped += 1
+            return
+        self.log.append(RequestRecord(url=url, via=via, status=status, outcome=outcome))
+
+    async def fetch(self, url: str, *, timeout: float, max_bytes: int | None = None) -> HttpPage:  # noqa: ASYNC109
+        """An HTTP GET within robots, the host's limits, the page cap and the site's budget."""
+        if not await self.network.allowed(url):
+            self.record(url, "http", None, "robots")
+            return _refused(url, ROBOTS_REFUSAL)
+        async with self.network.slot(url):
+            page = await fetch_async(
+                url, timeout=timeout, deadline=self.deadline, max_bytes=max_bytes or self.runtime.max_page_bytes
+            )
+        outcome = "timeout" if page.timed_out else "too_large" if page.too_large else "ok" if page.ok else "error"
+        self.record(url, "http", page.status, outcome)
+        return page
+
+    def refusal_of(self, url: str) -> str | None:
+        return self.refused.get(url)
+
+    async def route(self, route: Route) -> None:
+        """The browser context's route handler (every request of every page of the site)."""
+        request = route.request
+        url = request.url
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"}:
+            await route.continue_()  # data:, blob: — nothing leaves the machine
+            return
+        host = parts.netloc.lower()
+        if host not in self.hosts:
+            if self.block_offsite and host.split(":")[0] not in self.runtime.offsite_allow:
+                self.record(url, "browser", None, "blocked_offsite")
+                await route.abort("blockedbyclient")
+                return
+            self.record(url, "browser", None, "passed")
+            await route.continue_()
+            return
+        if request.resource_type != "document":
+            self.record(url, "browser", None, "passed")
+            await route.continue_()
+            return
+        await self._document(route, url)
+
+    async def _document(self, route: Route, url: str) -> None:
+        if not await self.network.allowed(url):
+            self.refused[url] = "robots"
+            self.record(url, "browser", None, "robots")
+            await route.abort("blockedbyclient")
+            return
+        left = self.deadline - time.monotonic() if self.deadline else self.page_timeout_s
+        timeout_ms = max(1000.0, min(self.page_timeout_s, left) * 1000)
+        try:
+            async with self.network.slot(url):
+                response = await route.fetch(max_redirects=0, timeout=timeout_ms)
+                body = await response.body()
+        except PlaywrightError as exc:
+            timed_out = "Timeout" in str(exc) or "timeout" in str(exc)
+            self.record(url, "browser", None, "timeout" if timed_out else "error")
+            with contextlib.suppress(PlaywrightError):
+                await route.abort("timedout" if timed_out else "failed")
+            return
+        if len(body) > self.runtime.max_page_bytes:
+            self.refused[url] = "too_large"
+            self.record(url, "browser", response.status, "too_large")
+            await route.abort("failed")
+            return
+        headers = dict(response.headers)
+        content_type = headers.get("content-type", "")
+        if "charset" not in content_type.lower() and ("html" in content_type.lower() or not content_type) and body:
+            codec, _how = decide_charset(body, content_type or None)
+            label = _WEB_LABELS.get(codec.lower(), codec.lower().replace("_", "-"))
+            headers["content-type"] = f"{content_type or 'text/html'}; charset={label}"
+        self.record(url, "browser", response.status, "ok" if response.status < 400 else "error")
+        await route.fulfill(status=response.status, headers=headers, body=body)
