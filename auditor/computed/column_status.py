@@ -107,6 +107,28 @@ def _blank_reason(facts: ColumnFacts, kind: PageKind, settings: IndicatorSetting
     return None
 
 
+# What shows that an itemless list page really is an empty list (issue: blank means a list with nothing in it, not
+# an empty element). A reading that shows none of these, or that the extractor marked weak, never gives a finding.
+EMPTY_EVIDENCE = ("placeholder", "empty table with headers", "pager total 0", "empty list container")
+WEAK = "weak:"
+
+
+def _confidence_reason(facts: ColumnFacts, status: str) -> str | None:
+    """Why a blank or stale reading of the list page is not confident enough for a finding, or None.
+
+    Readings recorded before the extractor gave its basis (older artifacts) are judged as they were.
+    """
+    page = facts.page
+    if page is None or not page.basis or status not in {"blank", "stale"}:
+        return None
+    weak = [tag for tag in page.basis if tag.startswith(WEAK)]
+    if status == "blank" and not any(tag.startswith(EMPTY_EVIDENCE) for tag in page.basis):
+        return "列表为空,但页面没有“暂无信息”、共0条或空表格等空白栏目的确证,需人工复核"
+    if status == "stale" and weak and not facts.home_items:
+        return f"列表读取依据不足({'; '.join(t.removeprefix(WEAK).strip() for t in weak)}),需人工复核"
+    return None
+
+
 def evidence_node(facts: ColumnFacts, home: PageFacts | None) -> NodeRef | None:
     """Which element proves a column finding: its list on the list page, or its home block when the list failed."""
     page = facts.page
@@ -176,6 +198,8 @@ def judge_column(
             status = "warning"
         else:
             status = "fresh"
+    if (doubt := _confidence_reason(facts, status)) is not None:
+        status, reason = "unreadable", doubt
     judged_window = rule.window if status in {"fresh", "warning", "stale", "undated"} else None
     return ColumnResult(
         name=facts.name,

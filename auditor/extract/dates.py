@@ -366,3 +366,26 @@ def _latest_secondary(candidates: list[_Candidate]) -> FoundDate | None:
     """成文/印发/来信/回复 dates: a page is published no earlier than the latest of them, so take that."""
     secondary = [c.found for c in candidates if c.role == "secondary"]
     return max(secondary, key=lambda found: found.value, default=None)
+
+
+# A data table's column header says what its dates are (信用 双公示, 信息公开目录, 招投标 tables rendered from
+# JSON). The column a row is dated by is chosen by that label, in this order (lower first); a column whose label
+# names a period, a deadline or an event (有效期自/至, 截止时间, 开标时间, 公示截止期, 公示期限, 实施日期, 合同签订
+# 日期, 检查日期) is never chosen. 许可决定日期 / 处罚决定日期 are when a 双公示 entry was decided, which is when
+# it is published on those tables when no 公示日期 column is shown.
+_COLUMN_RANKS = {"strong": 0, "generic": 2, "update": 3, "secondary": 4}
+_DECISION_COLUMN = re.compile(
+    r"^(?:(?:许可|处罚|行政许可|行政处罚|审批|核准|备案)?决定|批准|审批|登记|备案)(?:日期|时间)$"
+)
+_HEADER_NOISE = re.compile(r"[\s:：]+|[（(][^）)]*[）)]|[▲▼↑↓⇅]+")
+
+
+def table_column_rank(header: str) -> int | None:
+    """How well a table column's header names a publication date (0 best), or None when it names none."""
+    label = _HEADER_NOISE.sub("", header.translate(_WIDTH))
+    if not label:
+        return None
+    if _DECISION_COLUMN.match(label):
+        return 1
+    role = LABEL_ROLES.get(label)
+    return _COLUMN_RANKS.get(role) if role is not None else None

@@ -26,7 +26,7 @@ from auditor.extract.html import (
     normalise_space,
     parse,
 )
-from auditor.extract.lists import ARTICLE_URL, list_candidates
+from auditor.extract.lists import ARTICLE_URL, extract_list, list_candidates
 from auditor.extract.rows import HEADINGS, MORE_TEXT, TRAILING_MORE
 from auditor.model.artifacts import ListItem
 from auditor.settings import default_indicators
@@ -61,6 +61,8 @@ def _column_link(
 ) -> tuple[str, str] | None:
     """(name, URL) when the link can lead to a column of this site; image links are named by their alt."""
     name = link_text(anchor) or normalise_space(" ".join(img.get("alt", "") for img in anchor.iter("img")))
+    # A column's name never carries the more-link words of its box ("通知公告 更多>>", "政策文件»").
+    name = TRAILING_MORE.sub("", name).strip()
     url = clean_url(anchor.get("href"), base)
     if (
         url is None
@@ -130,7 +132,7 @@ def _block_title(block: _Element, more: _Element) -> str | None:
             + (child.tail or "")
             for child in element
         ]
-        text = normalise_space(" ".join(parts))
+        text = TRAILING_MORE.sub("", normalise_space(" ".join(parts))).strip()
         if 2 <= len(text) <= MAX_NAME_CHARS and not MORE_TEXT.match(text):
             return text
     return None
@@ -159,11 +161,41 @@ def _block_columns(
             block = block.getparent()
         if block is None or best is None:
             continue
+        if any(other is not anchor and _is_more_link(other) for other in block.iter("a")):
+            # The first ancestor holding rows holds another block's 更多 link too (a tab bar of titles and more
+            # links above several lists): the title is the one just before this link, and which rows are its
+            # own is not known, so none are taken rather than the neighbour's.
+            title = _title_before(block, anchor)
+            if title is not None:
+                found.append(DiscoveredColumn(title, url, 1, ["home_block"]))
+            continue
         title = _block_title(block, anchor)
         if title is None:
             continue
         found.append(DiscoveredColumn(title, url, 1, ["home_block"], best.items, css_path(block)))
     return found
+
+
+def _is_more_link(anchor: _Element) -> bool:
+    text = normalise_space(anchor.text_content()) or normalise_space(
+        " ".join(img.get("alt", "") for img in anchor.iter("img"))
+    )
+    return bool(MORE_TEXT.match(text))
+
+
+def _title_before(block: _Element, more: _Element) -> str | None:
+    """The last heading (or title-classed element) before the 更多 link inside the block: its own title."""
+    title: str | None = None
+    for element in block.iter():
+        if element is more:
+            return title
+        if not isinstance(element.tag, str) or more in element.iterdescendants():
+            continue
+        if element.tag in HEADINGS or TITLE_CLASS.search(class_and_id(element)):
+            text = TRAILING_MORE.sub("", normalise_space(element.text_content())).strip()
+            if 2 <= len(text) <= MAX_NAME_CHARS and not MORE_TEXT.match(text):
+                title = text
+    return title
 
 
 def _link_columns(
@@ -253,4 +285,29 @@ def hub_children(
         below = target_path.startswith(hub_path) and target_path != hub_path
         if (in_tree or below) and not ARTICLE_URL.search(target_path):
             children.setdefault(canonical_url(target), (name, target))
+    # The hub's own content: sub-column links written as `<p>· <a>` lines, <br>-separated lines, a table of
+    # links or entry cards, with no menu markup and no dates (extract_list calls such a page a hub). Their URLs
+    # need not lie below the hub's path (query-routed CMSs: /?cwgk/ -> /?cwgk_01/).
+    for name, target in _hub_group_links(html, url, in_scope, skip_texts):
+        children.setdefault(canonical_url(target), (name, target))
     return list(children.values())
+
+
+def _hub_group_links(
+    html: str, base: str, in_scope: Callable[[str], bool], skip_texts: frozenset[str]
+) -> list[tuple[str, str]]:
+    """The links of the group that makes the page a hub, when extract_list calls it one (an article's related
+    links, a leader page's profile links and a content page's menu are not sub-columns)."""
+    # Dates play no part here (the group is undated), so any as_of does: the latest one reads every date.
+    extraction = extract_list(html, base, as_of=date.max)
+    if extraction.kind != "hub":
+        return []
+    links: list[tuple[str, str]] = []
+    for item in extraction.items:
+        url = item.url
+        if url is None or not in_scope(url) or is_file_url(url) or canonical_url(url) == canonical_url(base):
+            continue
+        name = TRAILING_MORE.sub("", item.title).strip()
+        if 2 <= len(name) <= MAX_NAME_CHARS and name not in skip_texts and not ARTICLE_URL.search(urlsplit(url).path):
+            links.append((name, url))
+    return links

@@ -67,11 +67,22 @@ WEB_CODECS: dict[str, str] = {
 # Regions that are page furniture, not content: their links and lists are never a column's items.
 FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
 CONTENT_TAGS = frozenset({"article", "section", "main"})
-FURNITURE_CLASS = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|menu|menus|header|foot|footer|bottom|copyright|banner|crumbs?|breadcrumbs?|"
-    r"position|pos|location|dqwz|sidebar|side|tree|share|search|login|topbar|toolbar|friendlink|links?)(?:$|[-_\s\d])",
-    re.IGNORECASE,
+FURNITURE_WORDS = (
+    r"(?:nav|navbar|menu|menus|header|foot|footer|bottom|copyright|banner|crumbs?|breadcrumbs?|"
+    r"position|pos|location|dqwz|sidebar|side|tree|share|search|login|topbar|toolbar|friendlink|links?)"
 )
+# A furniture word names the region only at the head or the tail of a class token ("footer-wrap", "site-nav",
+# "g-header-inner" after a short namespace): in the middle it is a part of a component's own name or state
+# ("ant-table-scroll-position-left", "taglib-search-iterator").
+FURNITURE_TOKEN = re.compile(
+    rf"^(?:[a-z]{{1,3}}[-_])?{FURNITURE_WORDS}(?:$|[-_\d])|[-_]{FURNITURE_WORDS}\d*$", re.IGNORECASE
+)
+# A search container, iterator or result set (Liferay's "lfr-search-container") holds a search-backed column's
+# list: it is the page's content, not its search box.
+SEARCH_RESULTS_TOKEN = re.compile(r"search[-_]?(?:results?|iterator|container)", re.IGNORECASE)
+# Class tokens that state what an element lacks or holds ("no-footer" on a DataTables table, "without-secondary-menu"
+# on a Drupal header, "has-sidebar"): they say nothing about what the element is, so no region test reads them.
+NEGATED_CLASS = re.compile(r"(?:^|\s)(?:no|without|has|with)-[\w-]*", re.IGNORECASE)
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "option", "head"})
 BLOCK_TAGS = frozenset(
     {
@@ -187,7 +198,8 @@ def normalise_space(text: str) -> str:
 
 
 def class_and_id(element: _Element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
+    classes = NEGATED_CLASS.sub(" ", element.get("class") or "")
+    return f"{classes} {element.get('id') or ''}"
 
 
 def is_furniture(element: _Element) -> bool:
@@ -201,12 +213,17 @@ def is_furniture(element: _Element) -> bool:
                 return True
         elif node.tag in FURNITURE_TAGS or node.get("role") in {"navigation", "contentinfo", "banner"}:
             return True
-        if node.tag not in {"span", "a", "em", "i", "b", "strong", "font"} and FURNITURE_CLASS.search(
-            class_and_id(node)
-        ):
+        if node.tag not in {"span", "a", "em", "i", "b", "strong", "font"} and _furniture_class(node):
             return True
         node = node.getparent()
     return False
+
+
+def _furniture_class(element: _Element) -> bool:
+    return any(
+        FURNITURE_TOKEN.search(token) and not SEARCH_RESULTS_TOKEN.search(token)
+        for token in class_and_id(element).split()
+    )
 
 
 def clean_url(href: str | None, base: str) -> str | None:

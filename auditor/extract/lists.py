@@ -6,6 +6,7 @@ over HTTP and on HTML saved in a bundle.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,8 +30,9 @@ from auditor.extract.html import (
     page_meta,
     page_title,
     parse,
+    row_text,
 )
-from auditor.extract.rows import HEADINGS, datastore_rows, read_row, row_groups
+from auditor.extract.rows import HEADINGS, Grid, datastore_rows, find_grids, read_row, row_groups
 from auditor.model.artifacts import ListItem
 from auditor.settings import default_indicators
 
@@ -60,10 +62,25 @@ BOX_DEPTH = 3
 MAX_PLACEHOLDER_CHARS = 48  # a placeholder is a line of its own, not a sentence in an article
 MAX_BOX_TITLE_CHARS = 12  # 热点排行, 最新动态: a box title is a short phrase
 WORDED_MORE = re.compile(r"^(?:更多|查看更多|more)\W*$", re.IGNORECASE)
-MIN_UNDATED_ROWS = 3  # two undated link groups side by side are a top bar, not a list
+MIN_UNDATED_ROWS = 3
+SITE_HOME_PATH = re.compile(r"/?(?:(?:index|default|home)\.(?:s?html?|jsp|aspx?|php))?", re.IGNORECASE)
+GROUP_HEADING = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|[-./])\s*(?P<m>\d{1,2})\s*月?")
+YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")  # two undated link groups side by side are a top bar, not a list
 # An article's own header line: a page that shows one is an article (a content page), whatever links it has.
 ARTICLE_INFO = re.compile(r"(?:发布时间|发布日期|发文日期|发布于)\s*[:：]")
 TITLE_TAGS = ("span", "div", "p", "td", "th", "b", "strong", "font")
+# Widgets whose empty elements are not empty lists: players, author/editor boxes, comment areas, share bars, and
+# CMS field wrappers (Drupal's "field-items" holds one field of an article, a video field when it is empty).
+NON_LIST_AREA = re.compile(
+    r"video|player|vjs|audio|author|editor|comment|pinglun|reply|share|fenxiang|field-item|field-name",
+    re.IGNORECASE,
+)
+NON_LIST_DEPTH = 3
+NEIGHBOUR_LINK = re.compile(r"^\W*(?:上一篇|下一篇|上一条|下一条)")
+MIN_BODY_PARAGRAPH_CHARS = 30  # a sentence of an article body, not a caption or a one-line intro
+MIN_BODY_CHARS = 150
+# A pager's record total: 共 87 条记录, 共0条, 共 0 项, 总共 5 条, 0 条记录, 共57记录 (white space removed first).
+PAGER_TOTAL = re.compile(r"(?:总?共|合计)(\d+)(?:条|项|个|篇|件)?记录|(?:总?共|合计)(\d+)(?:条|项|篇|件)|^(\d+)条记录")
 MAX_HUB_TEXT_CHARS = 400  # a hub is mostly links; a page with this much running text is content
 
 ListKind = Literal["list", "empty", "hub", "none"]
@@ -83,6 +100,11 @@ class ListExtraction:
     title: str = ""
     # Short stand-alone texts of a page without a dated list (暂无信息 candidates), whatever the wording table says.
     placeholder_candidates: list[str] = field(default_factory=list)
+    # Why the kind is believed, in short English tags: "dated rows", "table date column: 公示日期", "pager total
+    # agrees", "placeholder", "empty table with headers", "pager total 0", "empty list container", "article body",
+    # "sub-column links", "content page name". A tag starting "weak:" says the evidence is thin (an undated group,
+    # rows fewer than the pager says): the computed status is not to build a blank or stale finding on it alone.
+    basis: list[str] = field(default_factory=list)
 
     @property
     def dated(self) -> list[ListItem]:
@@ -95,6 +117,7 @@ class _Candidate:
     rows: list[_Element]
     items: list[ListItem]
     score: float
+    grid: Grid | None = None  # a data table read by its header (its rows are not joined with sibling blocks)
 
 
 def _box_of(container: _Element) -> _Element:
@@ -129,14 +152,43 @@ def is_side_box(container: _Element, page_url: str, column_name: str) -> bool:
         target = clean_url(anchor.get("href"), page_url) if WORDED_MORE.match(link_text(anchor)) else None
         if target is not None and canonical_url(target) != page:
             return True  # a block with its own 更多 link is another column's preview
+    titles: list[tuple[_Element, str]] = []
     for element in box.iter(*HEADINGS, *TITLE_TAGS):
         if element is container or element.find(".//a") is not None:
             continue
         if any(ancestor.tag in {"a", "li"} for ancestor in element.iterancestors()):
             continue  # text inside a row (a card's heading) is an item, not the box's title
+        if _in_data_row(element, container):
+            continue  # a cell of the list's own table rows (未按规定公示相关信息) is an item's data
         title = normalise_space(element.text_content())
-        if 2 <= len(title) <= MAX_BOX_TITLE_CHARS and SIDE_BOX_TITLES.search(title) and title not in column_name:
-            return True
+        if 2 <= len(title) <= MAX_BOX_TITLE_CHARS:
+            titles.append((element, title))
+    # Tabs beside the tab of the page's own column (通知公告 | 图片新闻, a tab's label in its own <span>) are the
+    # tab bar of this very list, not the titles of other boxes.
+    own_tab_bars = [element.getparent() for element, title in titles if title in column_name]
+    return any(
+        SIDE_BOX_TITLES.search(title)
+        and title not in column_name
+        and not (column_name and column_name in title)  # the tab bar's whole text, own tab included
+        and not _in_tab_bar(element, own_tab_bars)
+        for element, title in titles
+    )
+
+
+def _in_tab_bar(element: _Element, bars: list[_Element | None]) -> bool:
+    # lxml keeps one proxy per element while it is referenced, so `is` compares elements.
+    parent = element.getparent()
+    grandparent = parent.getparent() if parent is not None else None
+    return any(node is bar for node in (parent, grandparent) if node is not None for bar in bars)
+
+
+def _in_data_row(element: _Element, container: _Element) -> bool:
+    """Inside a table row of three or more cells within the container: a data row, not a box's title row."""
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor is container:
+            return False
+        if ancestor.tag == "tr" and sum(1 for c in ancestor if c.tag in {"td", "th"}) >= 3:
+            return container in ancestor.iterancestors()
     return False
 
 
@@ -155,8 +207,24 @@ def list_candidates(root: _Element, base_url: str, *, as_of: date, column_name: 
         dated = sum(1 for item in items if item.date is not None)
         if dated == 0 and (len(rows) < MIN_UNDATED_ROWS or _links_to_itself(items, base_url)):
             continue  # an undated group that links to this very page is the menu of its sibling columns
+        if dated == 0 and not any(item.url for item in items):
+            continue  # undated rows opened only by script buttons: a toolbar or a widget, not a list
         score = len(rows) + 3 * dated + (2 if LIST_HINT.search(class_and_id(container)) else 0)
         found.append(_Candidate(container, rows, items, score))
+    for grid in find_grids(root):
+        # A data table read by its header (rows rendered from JSON often carry no link at all): its rows are the
+        # ones under the header, dated by the column the header names as the publication date.
+        if not grid.rows or grid.date_col is None or is_furniture(grid.scope):
+            continue
+        if column_name is not None and is_side_box(grid.scope, base_url, column_name):
+            continue
+        items = [read_row(row, base_url, as_of=as_of) for row in grid.rows]
+        dated = sum(1 for item in items if item.date is not None)
+        if dated == 0:
+            continue
+        # One more than the same rows read as a plain group: the header is evidence a plain group lacks.
+        score = len(grid.rows) + 3 * dated + 3
+        found.append(_Candidate(grid.scope, grid.rows, items, score, grid))
     return found
 
 
@@ -225,10 +293,100 @@ def _is_empty_list(element: _Element) -> bool:
     return not text.strip()
 
 
+def _not_a_list_area(element: _Element) -> bool:
+    """A video player, an author/editor box, a comment area, a share bar, a CMS field wrapper: empty elements
+    there are how those widgets look before a script fills them, not a list with nothing in it."""
+    chain = [element, *list(element.iterancestors())[:NON_LIST_DEPTH]]
+    return any(isinstance(el.tag, str) and NON_LIST_AREA.search(class_and_id(el)) for el in chain)
+
+
 def _empty_container(root: _Element) -> _Element | None:
     for element in root.iter("ul", "ol", "tbody", "table", "div", "dl"):
-        if LIST_HINT.search(class_and_id(element)) and _is_empty_list(element) and not is_furniture(element):
+        if (
+            LIST_HINT.search(class_and_id(element))
+            and _is_empty_list(element)
+            and not is_furniture(element)
+            and not _not_a_list_area(element)
+        ):
             return element
+    return None
+
+
+def _own_text(element: _Element) -> str:
+    return normalise_space((element.text or "") + " ".join((c.tail or "") for c in element))
+
+
+def _is_site_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.query and bool(SITE_HOME_PATH.fullmatch(parts.path or "/"))
+
+
+def _article_signals(root: _Element, list_container: _Element | None) -> list[str]:
+    """What makes the page one article, outside the list candidate: a 发布时间/来源 header line, 上一篇/下一篇
+    links, a body of long paragraphs. Two of the three make an article page (a content page): a list page shows
+    none of them outside its list; an article page shows a related-news box or prev/next links that look like
+    a short dated list."""
+
+    def outside(element: _Element) -> bool:
+        return list_container is None or (
+            element is not list_container and list_container not in element.iterancestors()
+        )
+
+    signals: list[str] = []
+    header = any(
+        ARTICLE_INFO.search(_own_text(el)) and outside(el) and not is_furniture(el)
+        for el in root.iter("div", "p", "span", "td", "li", "em", "font")
+    )
+    if header:
+        signals.append("article header line")
+    if any(NEIGHBOUR_LINK.search(row_text(el)) and el.find(".//a") is not None for el in _prev_next_blocks(root)):
+        signals.append("prev/next links")
+    body = 0
+    for paragraph in root.iter("p"):
+        text = normalise_space(paragraph.text_content())
+        long_enough = len(text) >= MIN_BODY_PARAGRAPH_CHARS and (
+            paragraph.find(".//a") is None or len(text) > 2 * MIN_BODY_PARAGRAPH_CHARS
+        )
+        if long_enough and outside(paragraph) and not is_furniture(paragraph):
+            body += len(text)
+    if body >= MIN_BODY_CHARS:
+        signals.append("long paragraphs")
+    return signals
+
+
+def _prev_next_blocks(root: _Element) -> Iterator[_Element]:
+    for element in root.iter("p", "div", "li", "span", "td", "a"):
+        if NEIGHBOUR_LINK.match(_own_text(element)) or (
+            element.tag == "a" and NEIGHBOUR_LINK.match(link_text(element))
+        ):
+            yield element
+
+
+def _pager_total(root: _Element) -> int | None:
+    """The number of records the page's pager states (共 87 条记录, 显示第 0 至 0 项结果，共 0 项, 共0条), or None.
+
+    The largest stated total: month groups of an archive state their own counts (2021年06月 共8篇) beside the
+    pager's total, so a 0 counts only when no total on the page is larger."""
+    totals = [
+        int(next(group for group in match.groups() if group is not None))
+        for own, _element in _short_texts(root)
+        if (match := PAGER_TOTAL.search(re.sub(r"\s+", "", own)))
+    ]
+    return max(totals, default=None)
+
+
+def _empty_grid(root: _Element, placeholder_pattern: str, pager: int | None) -> Grid | None:
+    """A rendered data table with its header and no data row, that says so itself: the grid's own empty element
+    (td.dataTables_empty, div.x-grid-empty, .el-table__empty-text, .datagrid-empty, .ant-empty), a placeholder
+    text inside it, or a pager stating 0 records. A header alone is not enough: the rows of a table rendered
+    from JSON may simply not have arrived in the snapshot."""
+    compiled = _compiled(placeholder_pattern)
+    for grid in find_grids(root):
+        if grid.rows or is_furniture(grid.scope):
+            continue
+        texts = [re.sub(r"\s+", "", own) for own, _el in _short_texts(grid.scope)]
+        if grid.empty_marker is not None or pager == 0 or any(compiled.search(text) for text in texts):
+            return grid
     return None
 
 
@@ -252,7 +410,9 @@ def _continuations(container: _Element) -> list[_Element]:
     if len(same) > 1:
         return same
     grandparent = parent.getparent()
-    if grandparent is None or not container.get("class"):
+    # A classless <ul> inside a classed block (Drupal views: div.item-list > h3 2023年01月 + ul) repeats with its
+    # block as well as a classed one does; only two classless levels say nothing about grouping.
+    if grandparent is None or not (container.get("class") or parent.get("class")):
         return [container]
     blocks: list[_Element] = []
     for uncle in grandparent:
@@ -266,6 +426,8 @@ def _continuations(container: _Element) -> list[_Element]:
 def _with_sibling_blocks(best: _Candidate, url: str, *, as_of: date) -> tuple[list[ListItem], str]:
     """One list printed as several blocks: join their rows; a block without dated rows ends the join."""
     container = best.container
+    if best.grid is not None:
+        return best.items, css_path(container)
     # A classless <div> or <td> beside another is a page column, not a list block.
     if container.tag not in {"ul", "ol", "dl", "table", "div"} or (
         container.tag == "div" and not container.get("class")
@@ -279,9 +441,27 @@ def _with_sibling_blocks(best: _Candidate, url: str, *, as_of: date) -> tuple[li
         more = best.items if block is container else [read_row(r, url, as_of=as_of) for r in row_groups(block)]
         if block is not container and not any(item.date for item in more):
             return best.items, css_path(container)
-        items += more
+        items += _with_group_year(more, block)
     common = container.getparent() if all(b.getparent() is container.getparent() for b in blocks) else None
     return items, css_path(common if common is not None else container.getparent().getparent())
+
+
+def _with_group_year(items: list[ListItem], block: _Element) -> list[ListItem]:
+    """Rows dated MM-DD under a month heading (2022年12月) take the heading's year: the heading says which year,
+    the year inferred from as_of only guesses it."""
+    heading = block.getprevious()
+    match = GROUP_HEADING.search(normalise_space(heading.text_content())) if heading is not None else None
+    if match is None or len(normalise_space(heading.text_content())) > MAX_BOX_TITLE_CHARS:
+        return items
+    year, month = int(match["y"]), int(match["m"])
+    out: list[ListItem] = []
+    for item in items:
+        fixed = item
+        if item.date is not None and item.date.month == month and not YEAR_IN_TEXT.search(item.date_text or ""):
+            with contextlib.suppress(ValueError):  # 02-29 under a heading of a common year: keep what was read
+                fixed = item.model_copy(update={"date": item.date.replace(year=year)})
+        out.append(fixed)
+    return out
 
 
 def _datastore_candidate(root: _Element, base_url: str, *, as_of: date) -> _Candidate | None:
@@ -366,7 +546,9 @@ def _extract(
             rows = CSSSelector(item_selector)(container) if item_selector else row_groups(container)
             items = [read_row(row, url, as_of=as_of, date_selector=date_css) for row in rows]
             kind: ListKind = "list" if items else "empty"
-            return ListExtraction(kind, items, css_path(container), iframe_urls=iframes)
+            # The scenario names the list; an empty match may also be a list its script has not drawn yet.
+            basis = ["scenario selector"] if items else ["weak: scenario selector matched no rows"]
+            return ListExtraction(kind, items, css_path(container), iframe_urls=iframes, basis=basis)
     meta = page_meta(doc)
     column_name = meta.get("ColumnName") or page_title(doc).split("_")[0].split("-")[0]
     candidates = list_candidates(root, url, as_of=as_of, column_name=column_name)
@@ -376,20 +558,46 @@ def _extract(
         best = _datastore_candidate(root, url, as_of=as_of) or best
     placeholder = _placeholder(root, placeholder_pattern)
     chars = _visible_chars(root)
-    if best is not None and (best.items and any(i.date for i in best.items)):
+    dated = best is not None and any(i.date for i in best.items)
+    article = _article_signals(root, best.container if best is not None and dated else None)
+    if len(article) >= 2:
+        # One article (a 发布时间 line, 上一篇/下一篇, a body): its related-news box or prev/next links are not
+        # the column's list, and an empty element in it (a player, a comment list) is not a blank column.
+        return ListExtraction("none", [], None, None, iframes, chars, basis=["article body", *article])
+    if _is_site_home(url):
+        # A site's home page (a column link that leads to another site, 县科协 from the government portal): its
+        # preview boxes and entry tiles belong to that site's columns, none of them is this column's list.
+        return ListExtraction("none", [], None, None, iframes, chars, basis=["site home page"])
+    pager = _pager_total(root)
+    if best is not None and dated:
         items, selector = _with_sibling_blocks(best, url, as_of=as_of)
-        return ListExtraction("list", items, selector, iframe_urls=iframes, text_chars=chars)
+        grid = best.grid
+        basis = [f"table date column: {grid.headers[grid.date_col]}"] if grid and grid.date_col is not None else []
+        basis.append("dated rows")
+        if pager is not None and pager > 0:
+            basis.append("pager total agrees" if pager >= len(items) else "weak: pager total below the rows")
+        return ListExtraction("list", items, selector, iframe_urls=iframes, text_chars=chars, basis=basis)
     if placeholder is not None:
         marker, element = placeholder
-        return ListExtraction("empty", [], css_path(element), marker, iframes, chars)
+        basis = ["placeholder"] + (["pager total 0"] if pager == 0 else [])
+        return ListExtraction("empty", [], css_path(element), marker, iframes, chars, basis=basis)
+    if (grid := _empty_grid(root, placeholder_pattern, pager)) is not None:
+        basis = ["empty table with headers"] + (["pager total 0"] if pager == 0 else [])
+        return ListExtraction("empty", [], css_path(grid.scope), None, iframes, chars, basis=basis)
+    if pager == 0 and not iframes:
+        return ListExtraction("empty", [], None, None, iframes, chars, basis=["pager total 0"])
     if (empty := _empty_container(root)) is not None and not iframes:
-        return ListExtraction("empty", [], css_path(empty), None, iframes, chars)
+        return ListExtraction("empty", [], css_path(empty), None, iframes, chars, basis=["empty list container"])
     if best is not None:
         kind = "hub" if _looks_like_hub(best.items, url) else "list"
         single_page = any(name in column_name for name in content_page_names) or _is_article(root, best)
         if (kind == "hub" and chars >= MAX_HUB_TEXT_CHARS) or single_page:
             # Running text with a menu of sub-pages beside it (区情概况, 机构职能), or a single-page column
             # (领导之窗: leader cards linking to profiles), is a content page, not a list or a hub.
-            return ListExtraction("none", [], None, None, iframes, chars)
-        return ListExtraction(kind, best.items, css_path(best.container), iframe_urls=iframes, text_chars=chars)
-    return ListExtraction("none", [], None, None, iframes, chars)
+            reason = "content page name" if single_page and not _is_article(root, best) else "running text"
+            return ListExtraction("none", [], None, None, iframes, chars, basis=[reason])
+        basis = ["sub-column links"] if kind == "hub" else ["weak: undated rows"]
+        return ListExtraction(
+            kind, best.items, css_path(best.container), iframe_urls=iframes, text_chars=chars, basis=basis
+        )
+    return ListExtraction("none", [], None, None, iframes, chars, basis=["no list found"])

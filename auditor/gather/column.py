@@ -30,6 +30,10 @@ from auditor.store import safe_name
 from auditor.windows import now_in_shanghai
 
 _KIND: dict[str, PageKind] = {"list": "list", "empty": "list", "hub": "hub", "none": "content"}
+# What the extractor saw that makes a page content for certain: links around an article (related items, a
+# department directory) or on another site's home never make it a hub of columns.
+CONTENT_BASIS = ("article body", "site home page", "content page name")
+GARBLED_CHARS = 20  # U+FFFD in a decoded page: bytes its charset cannot map
 ReadDecision = Literal["keep_static", "keep_document", "keep_timeout", "keep_refused", "render"]
 
 
@@ -106,7 +110,12 @@ class ColumnReader:
             children = hub_children(
                 html, url, in_scope=self.ctx.in_scope, skip_texts=frozenset(settings.non_column_link_texts)
             )
-            is_hub = len(children) >= self.ctx.runtime.min_hub_children and extraction.text_chars < MAX_HUB_TEXT_CHARS
+            certain_content = any(tag.startswith(CONTENT_BASIS) for tag in extraction.basis)
+            is_hub = (
+                not certain_content
+                and len(children) >= self.ctx.runtime.min_hub_children
+                and extraction.text_chars < MAX_HUB_TEXT_CHARS
+            )
             extraction.kind = "hub" if is_hub else "none"
             if is_hub:
                 return extraction, html
@@ -124,6 +133,7 @@ class ColumnReader:
             list_selector=extraction.selector,
             placeholder=extraction.placeholder,
             placeholder_candidates=extraction.placeholder_candidates,
+            basis=extraction.basis,
             **fields,
         )
 
@@ -194,6 +204,10 @@ class ColumnReader:
                 elapsed_ms=response.elapsed_ms,
             )
             return page.model_copy(update={"id": page_id(url)}), None, response, None
+        if (garbled := response.text.count("\ufffd")) >= GARBLED_CHARS:
+            # A page whose declared charset does not fit its bytes reads as noise: its dates may be unreadable,
+            # which must be explained, not left as a silent 无日期.
+            gathered.warnings.append(f"{url}: 页面字符编码与声明不符,解码后有{garbled}个无法识别的字符")
         extraction, hub_html = self._extract(response.text, response.final_url, override)
         frame_url = None
         if extraction.kind in {"none", "empty"} and extraction.iframe_urls:
@@ -226,14 +240,15 @@ class ColumnReader:
         hub_html: str | None = None
         async with self.ctx.tabs.tab() as pooled:
             tab = pooled.page
-            rendered = await navigate(
-                tab,
-                url,
-                timeout_s=self.ctx.timeout(),
-                steps=override.steps if override else (),
-                max_frames=self.ctx.runtime.max_frames_read,
-                in_scope=self.ctx.in_scope,
-            )
+            async with self.ctx.net.visit_slot(url):
+                rendered = await navigate(
+                    tab,
+                    url,
+                    timeout_s=self.ctx.timeout(),
+                    steps=override.steps if override else (),
+                    max_frames=self.ctx.runtime.max_frames_read,
+                    in_scope=self.ctx.in_scope,
+                )
             # A failed navigation, or a visit that hung after load, leaves a tab that cannot be trusted again.
             pooled.broken = rendered.error is not None and (rendered.status is None or rendered.timed_out)
             gathered.rendered += 1

@@ -76,6 +76,10 @@ class PageFacts(_Model):
         description="short stand-alone texts of a page without a dated list, for judging placeholder wording again",
     )
     list_rect: Rect | None = None
+    basis: list[str] = Field(
+        default_factory=list,
+        description="why the reading is believed: dated rows, table date column: 公示日期, placeholder, weak: …",
+    )
     error: str | None = None
     html_path: str | None = Field(None, description="rendered HTML saved in the bundle (relative path)")
     screenshot_path: str | None = None

@@ -32,7 +32,7 @@ def evaluate(context: RuleContext) -> list[Finding]:
             reason = "undated"
         elif column.reason is not None:
             message = f"栏目“{column.name}”:{column.reason}"
-            reason = "wording"
+            reason = "uncertain"  # the reading, or the table it was judged with, is not sure enough
         else:
             detail = (page.error if page is not None else None) or facts.skipped
             message = f"栏目“{column.name}”列表页无法读取({detail or '未知原因'}),需人工复核"
