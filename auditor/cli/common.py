@@ -86,7 +86,8 @@ def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, qui
         nonlocal done
         done += 1
         if outcome.bundle is None:
-            console.print(
+            # Never silenced by -q: a site whose bundle was lost must be said, whatever else is quiet.
+            err.print(
                 f"[{done}/{total}] {outcome.site_id}: internal failure {plain(outcome.error or '')}",
                 markup=False,
                 highlight=False,

@@ -84,6 +84,7 @@ class Gathered:
     """What one gatherer did besides its facts: errors to record and pages it fetched or rendered."""
 
     errors: list[ErrorRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     fetched: int = 0
     rendered: int = 0
 
@@ -92,6 +93,7 @@ class Gathered:
 
     def merge(self, other: Gathered) -> None:
         self.errors += other.errors
+        self.warnings += other.warnings
         self.fetched += other.fetched
         self.rendered += other.rendered
 

@@ -3,8 +3,9 @@
 - robots.txt is read once per host per run and honoured (RFC 9309 reading for 2xx/4xx; an unreachable robots.txt
   is treated as allow, with a warning: a supervisor's audit must not stop on a broken robots.txt). Crawl-delay is
   honoured up to `max_crawl_delay_s`. `--ignore-robots` (a site's own supervisor) turns both off, on the record.
-- At most `per_host_connections` requests to one host at once: HTTP fetches and the documents the browser loads
-  share the limit (the browser's documents are fetched through the route handler, which holds the host's slot).
+- At most `per_host_connections` requests to one host at once: HTTP fetches and browser visits share the limit
+  (a visit holds its host's slot from before its timeout starts until it is read; its documents come through the
+  route handler).
 - The browser loads nothing outside the site's hosts except the allow-list (党政机关 badge, 找错 scripts).
 - A document over `max_page_bytes` is aborted before Chromium parses it, and recorded as too large.
 - A document whose header names no charset is served to Chromium with the charset `decide_charset` chose (BOM,
@@ -175,6 +176,10 @@ class SiteNetwork:
         self.record(url, "http", page.status, outcome)
         return page
 
+    def visit_slot(self, url: str) -> contextlib.AbstractAsyncContextManager[None]:
+        """The host connection a browser visit holds for its whole load (documents and frames)."""
+        return self.network.slot(url)
+
     def refusal_of(self, url: str) -> str | None:
         return self.refused.get(url)
 
@@ -210,9 +215,10 @@ class SiteNetwork:
         left = self.deadline - time.monotonic() if self.deadline else self.page_timeout_s
         timeout_ms = max(1000.0, min(self.page_timeout_s, left) * 1000)
         try:
-            async with self.network.slot(url):
-                response = await route.fetch(max_redirects=0, timeout=timeout_ms)
-                body = await response.body()
+            # No host slot here: the page's visit already holds one (`visit_slot`), taken before its timeout
+            # started, so waiting for a connection never counts against a page's time.
+            response = await route.fetch(max_redirects=0, timeout=timeout_ms)
+            body = await response.body()
         except PlaywrightError as exc:
             timed_out = "Timeout" in str(exc) or "timeout" in str(exc)
             self.record(url, "browser", None, "timeout" if timed_out else "error")

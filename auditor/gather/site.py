@@ -114,6 +114,7 @@ class SiteGatherer:
             self.artifacts.unavailable.setdefault("home", "首页未能读取")
             self.artifacts.unavailable.setdefault("columns", HOME_FAILED_ZH)
         self.artifacts.errors += self.gathered.errors
+        self.artifacts.warnings += self.gathered.warnings
         self.artifacts.pages_fetched += self.gathered.fetched
         self.artifacts.pages_rendered += self.gathered.rendered
         self.artifacts.requests = self.net.log
@@ -141,10 +142,11 @@ class SiteGatherer:
 
     async def _render_home(self, page: Page) -> list[DiscoveredColumn] | None:
         """Render the home page and discover its columns; None when the home page cannot be read."""
-        timeout = min(self.site.limits.page_timeout_s, self.budget.left())
-        rendered = await navigate(
-            page, self.site.home, timeout_s=timeout, max_frames=self.runtime.max_frames_read, in_scope=self.scope
-        )
+        async with self.net.visit_slot(self.site.home):
+            timeout = min(self.site.limits.page_timeout_s, self.budget.left())
+            rendered = await navigate(
+                page, self.site.home, timeout_s=timeout, max_frames=self.runtime.max_frames_read, in_scope=self.scope
+            )
         self.gathered.rendered += 1
         discovered: list[DiscoveredColumn] = []
         if not rendered.error and self.site.discover:
