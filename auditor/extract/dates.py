@@ -372,10 +372,11 @@ def _latest_secondary(candidates: list[_Candidate]) -> FoundDate | None:
 # JSON). The column a row is dated by is chosen by that label, in this order (lower first); a column whose label
 # names a period, a deadline or an event (有效期自/至, 截止时间, 开标时间, 公示截止期, 公示期限, 实施日期, 合同签订
 # 日期, 检查日期) is never chosen. 许可决定日期 / 处罚决定日期 are when a 双公示 entry was decided, which is when
-# it is published on those tables when no 公示日期 column is shown.
+# it is published on those tables when no 公示日期 column is shown; 批复日期 / 核准日期 are the same decision on a
+# 项目审批 审批结果公示 table (the 批复 is what the row publishes).
 _COLUMN_RANKS = {"strong": 0, "generic": 2, "update": 3, "secondary": 4}
 _DECISION_COLUMN = re.compile(
-    r"^(?:(?:许可|处罚|行政许可|行政处罚|审批|核准|备案)?决定|批准|审批|登记|备案)(?:日期|时间)$"
+    r"^(?:(?:许可|处罚|行政许可|行政处罚|审批|核准|备案)?决定|批准|审批|批复|核准|登记|备案)(?:日期|时间)$"
 )
 _HEADER_NOISE = re.compile(r"[\s:：]+|[（(][^）)]*[）)]|[▲▼↑↓⇅]+")
 

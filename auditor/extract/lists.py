@@ -7,10 +7,11 @@ over HTTP and on HTML saved in a bundle.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
@@ -32,7 +33,7 @@ from auditor.extract.html import (
     parse,
     row_text,
 )
-from auditor.extract.rows import HEADINGS, Grid, datastore_rows, find_grids, read_row, row_groups
+from auditor.extract.rows import HEADINGS, Grid, datastore_rows, find_grids, read_row, row_groups, title_anchor
 from auditor.model.artifacts import ListItem
 from auditor.settings import default_indicators
 
@@ -82,6 +83,12 @@ MIN_BODY_CHARS = 150
 # A pager's record total: 共 87 条记录, 共0条, 共 0 项, 总共 5 条, 0 条记录, 共57记录 (white space removed first).
 PAGER_TOTAL = re.compile(r"(?:总?共|合计)(\d+)(?:条|项|个|篇|件)?记录|(?:总?共|合计)(\d+)(?:条|项|篇|件)|^(\d+)条记录")
 MAX_HUB_TEXT_CHARS = 400  # a hub is mostly links; a page with this much running text is content
+# Dates after as_of are not publication dates: a forecast (未来七天), a schedule or a 预告 lists days to come. A day
+# of slack covers a snapshot taken around midnight or in another time zone than the site's.
+FUTURE_MARGIN_DAYS = 1
+# A year-less date (07月16日) is read as the latest such day on or before as_of, so a forecast's 07-16 becomes last
+# year's: taken in as_of's year it falls within this many days after as_of, where a forecast's days fall.
+NEAR_FUTURE_DAYS = 31
 
 ListKind = Literal["list", "empty", "hub", "none"]
 
@@ -105,6 +112,8 @@ class ListExtraction:
     # "sub-column links", "content page name". A tag starting "weak:" says the evidence is thin (an undated group,
     # rows fewer than the pager says): the computed status is not to build a blank or stale finding on it alone.
     basis: list[str] = field(default_factory=list)
+    # The pager's last (else next) page, when the rows run oldest first: the newest items are there, not here.
+    later_page_url: str | None = None
 
     @property
     def dated(self) -> list[ListItem]:
@@ -147,10 +156,16 @@ def is_side_box(container: _Element, page_url: str, column_name: str) -> bool:
         return True
     box = _box_of(container)
     page = canonical_url(page_url)
+    # A card's own 查看更多 (read more) links the article its title links: it is the row's link, not the box's.
+    titled = {
+        canonical_url(target)
+        for row in row_groups(container)
+        if (anchor := title_anchor(row)) is not None and (target := clean_url(anchor.get("href"), page_url))
+    }
     for anchor in box.iter("a"):
         # Worded 更多 links only: a bare » or >> is as often the pager's "next page" as a block's more-link.
         target = clean_url(anchor.get("href"), page_url) if WORDED_MORE.match(link_text(anchor)) else None
-        if target is not None and canonical_url(target) != page:
+        if target is not None and canonical_url(target) != page and canonical_url(target) not in titled:
             return True  # a block with its own 更多 link is another column's preview
     titles: list[tuple[_Element, str]] = []
     for element in box.iter(*HEADINGS, *TITLE_TAGS):
@@ -163,6 +178,10 @@ def is_side_box(container: _Element, page_url: str, column_name: str) -> bool:
         title = normalise_space(element.text_content())
         if 2 <= len(title) <= MAX_BOX_TITLE_CHARS:
             titles.append((element, title))
+    if column_name and any(title in column_name and container in element.iterancestors() for element, title in titles):
+        # The block heads itself with the column's own name (div.col-md-9 > h3 镇村动态 + rows): it is the column's
+        # list, whatever 最新发布 box stands beside it in the same row of the layout.
+        return False
     # Tabs beside the tab of the page's own column (通知公告 | 图片新闻, a tab's label in its own <span>) are the
     # tab bar of this very list, not the titles of other boxes.
     own_tab_bars = [element.getparent() for element, title in titles if title in column_name]
@@ -192,9 +211,37 @@ def _in_data_row(element: _Element, container: _Element) -> bool:
     return False
 
 
+def _days_to_come(items: list[ListItem], as_of: date) -> bool:
+    """Most of the group's dates lie after as_of: a forecast, a schedule or an agenda, not published items.
+
+    An explicit date after as_of (beyond a day of slack) is a day to come. A year-less date was read as last year's
+    (the latest such day on or before as_of); it is a day to come when, taken in as_of's year, it falls within a
+    month after as_of AND the group's year-less days run forward: a forecast runs 07-15, 07-16, 07-17 …, while a
+    stale list whose year-less dates are eleven months old runs newest first, backwards."""
+    dated = [(item.date, item.date_text or "") for item in items if item.date is not None]
+    if len(dated) < 2:
+        return False
+    limit = as_of + timedelta(days=FUTURE_MARGIN_DAYS)
+    later = 0
+    yearless: list[date] = []
+    for day, text in dated:
+        if YEAR_IN_TEXT.search(text):
+            later += day > limit
+            continue
+        try:
+            this_year = day.replace(year=as_of.year)
+        except ValueError:  # 02-29 in a common year
+            continue
+        yearless.append(this_year)
+        later += limit < this_year <= as_of + timedelta(days=NEAR_FUTURE_DAYS)
+    forward = len(yearless) < 2 or all(a < b for a, b in itertools.pairwise(yearless))
+    return later * 2 > len(dated) and forward
+
+
 def list_candidates(root: _Element, base_url: str, *, as_of: date, column_name: str | None = None) -> list[_Candidate]:
     """Every container of list rows, scored. With `column_name`, boxes beside the page's list are left out."""
     found: list[_Candidate] = []
+    side_rows: set[_Element] = set()  # rows of the boxes left out as side boxes
     for container in root.iter():
         if not isinstance(container.tag, str) or container.tag in SKIP_TAGS or container.tag in {"body", "html"}:
             continue  # the page itself is never a list: its children are regions
@@ -202,8 +249,15 @@ def list_candidates(root: _Element, base_url: str, *, as_of: date, column_name: 
         if not rows or is_furniture(container):
             continue
         if column_name is not None and is_side_box(container, base_url, column_name):
+            side_rows.update(rows)
+            continue
+        if side_rows and any(node in side_rows for node in (container, *container.iterancestors())):
+            # A side box's row, or a card inside it (猜你喜欢: li > div.card > a), groups its own one-row "list";
+            # joined with its sibling rows it would rebuild the very box that was left out.
             continue
         items = [read_row(row, base_url, as_of=as_of) for row in rows]
+        if _days_to_come(items, as_of):
+            continue
         dated = sum(1 for item in items if item.date is not None)
         if dated == 0 and (len(rows) < MIN_UNDATED_ROWS or _links_to_itself(items, base_url)):
             continue  # an undated group that links to this very page is the menu of its sibling columns
@@ -220,8 +274,8 @@ def list_candidates(root: _Element, base_url: str, *, as_of: date, column_name: 
             continue
         items = [read_row(row, base_url, as_of=as_of) for row in grid.rows]
         dated = sum(1 for item in items if item.date is not None)
-        if dated == 0:
-            continue
+        if dated == 0 or _days_to_come(items, as_of):
+            continue  # no dates, or days to come (a forecast table: 日期 | 天气 | 气温)
         # One more than the same rows read as a plain group: the header is evidence a plain group lacks.
         score = len(grid.rows) + 3 * dated + 3
         found.append(_Candidate(grid.scope, grid.rows, items, score, grid))
@@ -475,6 +529,36 @@ def _datastore_candidate(root: _Element, base_url: str, *, as_of: date) -> _Cand
     return None
 
 
+# A list sorted oldest first (some CMSs and every default database order) shows its oldest items on page 1: judged
+# from that page alone, a fresh column would read as stale. Such a page is weak until its later page is read.
+OLDEST_FIRST_BASIS = "weak: rows run oldest first and the pager has later pages"
+LAST_PAGE_TEXT = re.compile(r"^(?:尾页|末页|最后一页|最末页|last|»|>>)$", re.IGNORECASE)
+NEXT_PAGE_TEXT = re.compile(r"^(?:下一页|下页|后一页|next|>|›)$", re.IGNORECASE)
+MIN_ORDERED_ROWS = 3
+
+
+def _oldest_first(items: list[ListItem]) -> bool:
+    dates = [item.date for item in items if item.date is not None and not item.pinned]
+    if len(dates) < MIN_ORDERED_ROWS:
+        return False
+    return all(a <= b for a, b in itertools.pairwise(dates)) and dates[0] < dates[-1]
+
+
+def _later_page(root: _Element, url: str) -> str | None:
+    """The pager's last page, else its next page, when it links to one (not to itself, not to a script)."""
+    found: dict[str, str] = {}
+    for anchor in root.iter("a"):
+        text = normalise_space(anchor.text_content())
+        target = clean_url(anchor.get("href"), url)
+        if target is None or canonical_url(target) == canonical_url(url):
+            continue
+        if LAST_PAGE_TEXT.match(text):
+            found.setdefault("last", target)
+        elif NEXT_PAGE_TEXT.match(text):
+            found.setdefault("next", target)
+    return found.get("last") or found.get("next")
+
+
 def _visible_chars(root: _Element) -> int:
     total = 0
     for element in root.iter("p", "td", "div", "span", "li"):
@@ -514,6 +598,11 @@ def extract_list(
     )
     result.meta = page_meta(doc)
     result.title = page_title(doc)
+    if result.kind == "list" and _oldest_first(result.items):
+        body = doc.find("body")
+        result.later_page_url = _later_page(body if body is not None else doc, url)
+        if result.later_page_url is not None:
+            result.basis.append(OLDEST_FIRST_BASIS)
     if not result.dated:
         body = doc.find("body")
         result.placeholder_candidates = _candidates(body if body is not None else doc)

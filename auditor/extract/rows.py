@@ -8,6 +8,7 @@ of rows as HTML inside <script type="text/xml"><datastore> and draw them by scri
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -111,6 +112,10 @@ def is_row(element: _Element) -> bool:
         return False  # a bare text link among others is a menu or breadcrumb; a card link has content
     if element.tag != "a" and _holds_a_list(element):
         return False  # a block holding its own list of rows (a month group: h3 2022年12月 + ul) is not one row
+    if element.find(".//h1") is not None:
+        # <h1> is the page's own title: a block holding it is the head or body of one item (an article, a guide,
+        # a player page), and its date and prev/next or 在线办理 links do not make it a row of a list.
+        return False
     anchors = sum(1 for _ in element.iter("a"))
     return (
         1 <= anchors <= MAX_ROW_LINKS
@@ -188,10 +193,34 @@ def _grid_cells(container: _Element) -> list[_Element]:
     return cells if multi >= 2 and len(cells) >= MIN_BR_ROWS else []
 
 
+def _is_label_value_row(tr: _Element) -> bool:
+    """<tr><th>实施主体</th><td>…</td><th>办结时限</th><td>…</td></tr>: each <th> a label (short, no digits: not a
+    row number) and followed by the <td> holding its value. One field of one item, not a row of a list."""
+    cells = _cells(tr)
+    if len(cells) < 2 or cells[0].tag != "th" or cells[-1].tag != "td":
+        return False
+    for cell, following in itertools.pairwise(cells):
+        if cell.tag != "th":
+            continue
+        text = normalise_space(cell.text_content())
+        if following.tag != "td" or not text or len(text) > MAX_HEADER_CHARS or re.search(r"\d", text):
+            return False
+    return True
+
+
+def is_label_value_table(container: _Element) -> bool:
+    """A key-value table (a guide's 基本信息, a record's detail): most of its rows are label–value pairs. Its links
+    (实施主体, 设定依据) and dates (更新时间, the dates of laws) describe one item; they are not a list's rows."""
+    trs = [child for child in container if child.tag == "tr"]
+    return bool(trs) and sum(1 for tr in trs if _is_label_value_row(tr)) * 2 >= len(trs)
+
+
 def row_groups(container: _Element) -> list[_Element]:
     """The largest group of same-tag children that each carry a titled link (or <br>-separated lines)."""
     if container.tag == "dl" and (pairs := _dl_pairs(container)):
         return pairs
+    if container.tag in {"tbody", "table"} and is_label_value_table(container):
+        return []
     if container.tag in {"tbody", "table"} and (spans := _tr_with_followers(container) or _grid_cells(container)):
         return spans
     groups: dict[str, list[_Element]] = {}
@@ -387,8 +416,8 @@ def find_grids(root: _Element) -> list[Grid]:
         if date_col is None and words < 2:
             continue
         table = next(header.iterancestors("table"), None)
-        if table is None:
-            continue
+        if table is None or any(is_label_value_table(part) for part in (table, *table.iter("tbody"))):
+            continue  # a key-value table with a title row (基本信息 | 内容) is one item's fields
         scope, rows = table, _grid_rows(table, header, len(headers))
         marker = _empty_marker(table)
         if not rows and marker is None and _header_only(table):

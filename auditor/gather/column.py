@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from auditor.extract.dates import date_from_url, detail_page_date, parse_date_string
 from auditor.extract.discovery import hub_children
 from auditor.extract.html import canonical_url, is_file_url, page_meta, parse, row_text
-from auditor.extract.lists import MAX_HUB_TEXT_CHARS, ListExtraction, extract_list
+from auditor.extract.lists import MAX_HUB_TEXT_CHARS, OLDEST_FIRST_BASIS, ListExtraction, extract_list
 from auditor.gather.context import Gathered, SiteContext
 from auditor.gather.http import HttpPage
 from auditor.gather.network import refusal_kind
@@ -231,6 +231,7 @@ class ColumnReader:
             list_frame_url=frame_url,
             elapsed_ms=response.elapsed_ms,
         )
+        page = await self._with_later_page(page, extraction, override, gathered)
         return page, extraction, response, hub_html
 
     async def _via_browser(
@@ -279,6 +280,7 @@ class ColumnReader:
                 ).model_copy(update={"id": page_id(url)})
                 hub_html = None
             else:
+                page = await self._with_later_page(page, extraction, override, gathered)
                 await self._date_undated(page.items, gathered)
             shot = None
             # Screenshots are evidence: taken for pages that may carry a finding or an error record.
@@ -303,6 +305,25 @@ class ColumnReader:
                 html_path=page.html_path,
             )
         return page, hub_html
+
+    async def _with_later_page(
+        self, page: PageFacts, extraction: ListExtraction, override: ColumnOverride | None, gathered: Gathered
+    ) -> PageFacts:
+        """A list that runs oldest first is read on its pager's last page too, and judged by both pages' rows."""
+        later = extraction.later_page_url
+        if later is None or not self.ctx.in_scope(later):
+            return page
+        response = await self.ctx.net.fetch(later, timeout=self.ctx.timeout())
+        gathered.fetched += 1
+        if not response.ok or not response.is_html:
+            return page  # still weak: the computed status will not call the column stale on page 1 alone
+        more, _ = self._extract(response.text, response.final_url, override)
+        if more.kind != "list" or not more.dated:
+            return page
+        seen = {(item.url, item.title) for item in page.items}
+        items = page.items + [item for item in more.items if (item.url, item.title) not in seen]
+        basis = [tag for tag in page.basis if tag != OLDEST_FIRST_BASIS] + [f"later page read: {later}"]
+        return page.model_copy(update={"items": items, "basis": basis})
 
     def _rendered_list(
         self, html: str, url: str, frames: list[tuple[str, str]], override: ColumnOverride | None

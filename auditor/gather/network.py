@@ -3,9 +3,8 @@
 - robots.txt is read once per host per run and honoured (RFC 9309 reading for 2xx/4xx; an unreachable robots.txt
   is treated as allow, with a warning: a supervisor's audit must not stop on a broken robots.txt). Crawl-delay is
   honoured up to `max_crawl_delay_s`. `--ignore-robots` (a site's own supervisor) turns both off, on the record.
-- At most `per_host_connections` requests to one host at once: HTTP fetches and browser visits share the limit
-  (a visit holds its host's slot from before its timeout starts until it is read; its documents come through the
-  route handler).
+- At most `per_host_connections` HTTP fetches to one host at once, plus at most `render_slots` browser visits per
+  site (a visit waits out the Crawl-delay before its timeout starts; its documents come through the route handler).
 - The browser loads nothing outside the site's hosts except the allow-list (党政机关 badge, 找错 scripts).
 - A document over `max_page_bytes` is aborted before Chromium parses it, and recorded as too large.
 - A document whose header names no charset is served to Chromium with the charset `decide_charset` chose (BOM,
@@ -122,6 +121,18 @@ class Network:
         return [state.robots_note for state in self.hosts.values() if state.robots_note]
 
     @contextlib.asynccontextmanager
+    async def pace(self, url: str) -> AsyncIterator[None]:
+        """Wait out the host's Crawl-delay since the last request started, without taking a connection slot."""
+        state = self._state(_host(url))
+        if state.delay_s:
+            async with state.lock:
+                wait = state.last_start + state.delay_s - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                state.last_start = time.monotonic()
+        yield
+
+    @contextlib.asynccontextmanager
     async def slot(self, url: str) -> AsyncIterator[None]:
         """Hold one of the host's connections; wait out its Crawl-delay since the last request started."""
         state = self._state(_host(url))
@@ -177,8 +188,13 @@ class SiteNetwork:
         return page
 
     def visit_slot(self, url: str) -> contextlib.AbstractAsyncContextManager[None]:
-        """The host connection a browser visit holds for its whole load (documents and frames)."""
-        return self.network.slot(url)
+        """What a browser visit waits for before its timeout starts: the host's Crawl-delay only.
+
+        Visits are not counted against `per_host_connections`: a site renders at most `render_slots` pages at once
+        already, and a visit holding an HTTP connection slot through its settle time halved the audit's speed (bench).
+        So a host sees at most per_host_connections HTTP fetches plus render_slots visits per site.
+        """
+        return self.network.pace(url)
 
     def refusal_of(self, url: str) -> str | None:
         return self.refused.get(url)

@@ -124,6 +124,13 @@ def test_script_built_table_is_dated_by_its_decision_dates(unseen_run, bundle, a
     assert column["latest_date"] == (as_of - timedelta(days=XZXK_LATEST)).isoformat()  # not a future 有效期至
 
 
+def test_a_list_running_oldest_first_is_judged_by_its_last_page(unseen_run, bundle, as_of):
+    """Page 1 of 公示公告 holds its oldest notices (T-400 …); the newest (T-20) are on the last page."""
+    _, _, site = unseen_run
+    column = _column(bundle, site.url("/qx/gsgg/"))
+    assert (column["status"], column["latest_date"]) == ("fresh", (as_of - timedelta(days=20)).isoformat())
+
+
 def test_column_names_never_end_with_more(bundle):
     names = [c["name"] for c in bundle["columns"]]
     assert [n for n in names if n.rstrip().endswith(("更多", ">>", "»", "more"))] == [], names

@@ -50,7 +50,7 @@ PAGES_DIR = HERE / "columns"
 # name -> (cases, pages): every labelled set, in the order written.
 SETS: dict[str, tuple[Path, Path]] = {
     name: (HERE / f"{name}_cases.json", HERE / name)
-    for name in ("columns", "columns_heldout", "columns_batch3", "columns_batch4", "columns_set5")
+    for name in ("columns", "columns_heldout", "columns_batch3", "columns_batch4", "columns_set5", "columns_set6")
 }
 _KIND_OF_EXTRACTION = {"list": "list", "empty": "list", "hub": "hub", "none": "content"}
 KINDS = ("list", "empty", "hub", "none")

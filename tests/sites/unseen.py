@@ -60,6 +60,7 @@ MENU = (
     ("要闻动态", "/qx/ywdt/"),
     ("工作动态", "/qx/gzdt/"),
     ("通知公告", "/qx/tzgg/"),
+    ("公示公告", "/qx/gsgg/"),
     ("领导讲话", None),
     ("视频专栏", "/qx/spzl/"),
     ("政务公开", "/qx/zwgk/"),
@@ -283,6 +284,9 @@ class UnseenSite(LocalSiteServer):
             "/qx/ywdt/": lambda: self._news_list("ywdt", "要闻动态", YWDT_TITLES, "{:%Y-%m-%d}"),
             "/qx/gzdt/": lambda: self._news_list("gzdt", "工作动态", GZDT_TITLES, "{:%Y/%m/%d}"),
             "/qx/tzgg/": self._tzgg,
+            "/qx/gsgg/": lambda: self._oldest_first(1),
+            "/qx/gsgg/index_2.html": lambda: self._oldest_first(2),
+            "/qx/gsgg/index_3.html": lambda: self._oldest_first(3),
             "/qx/spzl/": self._video,
             "/qx/lxwm/": self._contact,
             "/qx/jgsz/": self._organisation,
@@ -478,6 +482,34 @@ class UnseenSite(LocalSiteServer):
         return self._page(
             f"通知公告_{SITE_NAME}", main, meta={"ColumnName": "通知公告", "ColumnType": "通知公告"}, on="通知公告"
         )
+
+    def _oldest_first(self, number: int) -> str:
+        """(k) 公示公告, sorted oldest first over three pages: page 1 holds the oldest notices (T-400 …), the last
+        page the newest (… T-10). Judged from page 1 alone it would read as stale; it is fresh."""
+        start = {1: 400, 2: 200, 3: 60}[number]
+        step = {1: 20, 2: 20, 3: 10}[number]
+        rows = "\n".join(
+            f'<li><a href="/qx/gsgg/{number}{i:02d}.html">关于{name}的公示</a><span>{self.day(start - step * i):%Y-%m-%d}</span></li>'
+            for i, name in enumerate(
+                ("拟推荐先进集体名单", "政府采购结果", "建设项目环评审批", "征地补偿方案", "干部任前")
+            )
+        )
+        pager = "　".join(
+            f'<a href="/qx/gsgg/{"" if n == 1 else f"index_{n}.html"}">{label}</a>'
+            for n, label in ((1, "首页"), (min(3, number + 1), "下一页"), (3, "尾页"))
+        )
+        main = f"""{self._position(("信息公开", None), ("公示公告", "/qx/gsgg/"))}
+<div class="main">
+{self._news_side()}
+<div class="content-r">
+<div class="column-title"><h2>公示公告</h2></div>
+<div class="list"><ul class="list">
+{rows}
+</ul></div>
+<div class="page">共15条　{pager}　第{number}/3页</div>
+</div>
+</div>"""
+        return self._page(f"公示公告_{SITE_NAME}", main, meta={"ColumnName": "公示公告"}, on="公示公告")
 
     def _article_for(self, path: str) -> Response | None:
         for column, titles, base, name in (

@@ -148,6 +148,9 @@ def test_script_runs(eval_columns: ModuleType, capsys: pytest.CaptureFixture[str
         # Written blind on 2026-12-01; first contact kind 0.727, latest 0.727; after the column-reading fixes 1.000 /
         # 0.985 (docs/evaluation.md). Its false-finding counts are held separately below.
         ("columns_set5", 0.98, MIN_LATEST_ACCURACY),
+        # Written blind after those fixes (2026-12-01): first contact kind 0.800, latest 0.846 (4 dates judged on
+        # non-lists) — the honest figure for unseen templates; after its precision fixes 0.877 / 0.938, none.
+        ("columns_set6", 0.86, 0.92),
     ],
 )
 def test_later_sets_hold_their_bars(eval_columns: ModuleType, name: str, min_kind: float, min_latest: float) -> None:
@@ -158,7 +161,9 @@ def test_later_sets_hold_their_bars(eval_columns: ModuleType, name: str, min_kin
     assert report["latest"]["accuracy"] >= min_latest, _misses(report, "latest_ok")
 
 
-@pytest.mark.parametrize("name", ["columns", "columns_heldout", "columns_batch3", "columns_batch4", "columns_set5"])
+@pytest.mark.parametrize(
+    "name", ["columns", "columns_heldout", "columns_batch3", "columns_batch4", "columns_set5", "columns_set6"]
+)
 def test_no_false_blank_and_no_date_judged_on_a_page_that_is_not_a_list(eval_columns: ModuleType, name: str) -> None:
     """The worst outcome: a false 空白栏目 or a freshness judgement on an article (set 5 had 2 and 1 at first contact)."""
     report = eval_columns.evaluate(eval_columns.load_cases(EVAL_DIR / f"{name}_cases.json"), EVAL_DIR / name)

@@ -309,3 +309,243 @@ def test_dated_list_basis_and_undated_list_is_weak():
     weak = extract(f'<ul class="list">{undated}</ul>')
     assert weak.kind == "list"
     assert weak.basis == ["weak: undated rows"]
+
+
+def _oldest_first_page(pager: str) -> str:
+    rows = "".join(
+        f'<li><a href="/tzgg/{i}.html">关于开展第{i}批专项检查工作的通知</a><span>2020-0{m}-1{i}</span></li>'
+        for i, m in zip(range(1, 7), (1, 1, 2, 2, 3, 3), strict=True)
+    )
+    return f'<html><body><div class="list"><ul>{rows}</ul><div class="page">{pager}</div></div></body></html>'
+
+
+def test_a_list_running_oldest_first_with_later_pages_is_weak_and_names_its_last_page():
+    from auditor.computed.column_status import judge_column
+    from auditor.model.artifacts import ColumnFacts, PageFacts
+    from auditor.settings import default_indicators
+
+    extraction = extract_list(
+        _oldest_first_page('<a href="?page=2">下一页</a><a href="?page=9">尾页</a>'),
+        "http://x.gov.cn/tzgg/",
+        as_of=date(2021, 3, 21),
+    )
+    assert extraction.kind == "list"
+    assert extraction.later_page_url == "http://x.gov.cn/tzgg/?page=9"
+    assert any(tag.startswith("weak:") for tag in extraction.basis)
+    # Page 1 of an oldest-first list says nothing about the column's newest item: never 栏目不更新 from it alone.
+    page = PageFacts(url="http://x.gov.cn/tzgg/", fetched_by="http", kind="list", items=extraction.items,
+                     basis=extraction.basis)  # fmt: skip
+    result = judge_column(
+        ColumnFacts(name="通知公告", url=page.url, page=page), date(2021, 3, 21), default_indicators()
+    )
+    assert result.status == "unreadable"
+
+
+def test_an_oldest_first_list_on_one_page_is_judged_as_it_is():
+    extraction = extract_list(_oldest_first_page("共6条 第1/1页"), "http://x.gov.cn/tzgg/", as_of=date(2021, 3, 21))
+    assert extraction.later_page_url is None
+    assert not any(tag.startswith("weak:") for tag in extraction.basis)
+
+
+# --- Pages that are one item, not a list: their related cards, law dates or forecast days are never a dated list.
+
+
+def test_cards_inside_a_related_box_are_not_rebuilt_into_a_list_on_a_player_page():
+    cards = "".join(
+        f'<li class="col"><div class="card"><a class="thumb" href="/vod/detail/{i}.html" title="第{i}期节目">'
+        f'<span class="badge">12-{10 + i}</span></a><h4><a href="/vod/detail/{i}.html">第{i}期新闻节目</a></h4>'
+        "</div></li>"
+        for i in range(1, 7)
+    )
+    body = (
+        '<div class="player"><div id="play-box"></div></div><h1>第7期新闻节目</h1>'
+        f'<div class="panel"><div class="panel-hd"><h3>猜你喜欢</h3></div><div class="panel-bd"><ul class="vlist">'
+        f"{cards}</ul></div></div>"
+    )
+    extraction = extract(body, name="第7期新闻节目", as_of=date(2023, 12, 20))
+    assert extraction.kind != "list"
+    assert not extraction.dated
+
+
+def test_the_same_cards_without_a_side_box_title_are_the_columns_own_list():
+    cards = "".join(
+        f'<li class="col"><div class="card"><a class="thumb" href="/vod/detail/{i}.html" title="第{i}期节目">'
+        f'<span class="badge">12-{10 + i}</span></a><h4><a href="/vod/detail/{i}.html">第{i}期新闻节目</a></h4>'
+        "</div></li>"
+        for i in range(1, 7)
+    )
+    extraction = extract(f'<ul class="vlist">{cards}</ul>', name="新闻节目", as_of=date(2023, 12, 20))
+    assert extraction.kind == "list"
+    assert max(i.date for i in extraction.dated) == date(2023, 12, 16)
+
+
+def test_an_article_whose_head_holds_its_h1_and_date_is_not_a_one_row_list():
+    # No 发布时间 wording, no 上一篇/下一篇 wording: the h1 and its date sit in one small block with a next link.
+    body = (
+        '<article class="post"><header><h1>街道召开防汛工作部署会</h1><p><time>2023年6月14日</time></p></header>'
+        "<p>6月14日下午，街道召开防汛工作部署会。</p>"
+        '<nav class="post-nav"><a href="/2023/06/16/b.html">街道举办端午活动 »</a></nav></article>'
+    )
+    extraction = extract(body, name="街道召开防汛工作部署会")
+    assert extraction.kind != "list"
+    assert not extraction.dated
+
+
+def test_a_guide_head_with_h1_update_date_and_buttons_is_not_a_list_row():
+    body = (
+        '<div class="guide"><div class="guide-head"><h1>食品经营许可（新办）</h1><p>更新时间：2024-01-18</p>'
+        '<a href="/apply.html?code=1">在线办理</a><a href="/yuyue.html?code=1">预约办理</a></div>'
+        '<div class="sec"><h3>办理流程</h3><ol><li>申请</li><li>受理</li></ol></div></div>'
+    )
+    extraction = extract(body, name="办事指南", as_of=date(2024, 3, 12))
+    assert extraction.kind != "list"
+    assert not extraction.dated
+
+
+def test_card_rows_titled_by_h2_are_still_a_list():
+    rows = "".join(
+        f'<div class="item"><h2><a href="/art/{i}.html">关于第{i}批项目的公示</a></h2><span>2023-06-1{i}</span></div>'
+        for i in range(1, 5)
+    )
+    extraction = extract(f'<div class="news-list">{rows}</div>')
+    assert extraction.kind == "list"
+    assert len(extraction.dated) == 4
+
+
+KV_TABLE = """<table class="info">
+<tr><th>事项名称</th><td><a href="/sx/1.html">食品经营许可（新办）申请</a></td></tr>
+<tr><th>更新时间</th><td>2024-01-18</td></tr>
+<tr><th>实施主体</th><td><a href="/org/2.html">市市场监督管理局</a></td></tr>
+<tr><th>设定依据</th><td><a href="/law/3.html">《中华人民共和国食品安全法》</a> 2021-04-29</td></tr>
+<tr><th>实施依据</th><td><a href="/law/4.html">《食品经营许可管理办法》</a> 2023-12-01</td></tr>
+</table>"""
+
+
+def test_a_key_value_table_of_one_item_is_not_a_list():
+    extraction = extract(KV_TABLE, name="办事指南", as_of=date(2024, 3, 12))
+    assert extraction.kind == "none"
+    assert not extraction.items
+    four_columns = KV_TABLE.replace("<tr><th>更新时间</th><td>2024-01-18</td></tr>", "").replace(
+        "</td></tr>", "</td><th>修订日期</th><td>2022-01-01</td></tr>"
+    )
+    assert not extract(four_columns, name="办事指南", as_of=date(2024, 3, 12)).dated
+
+
+def test_a_table_whose_row_numbers_are_th_cells_is_still_a_list():
+    rows = "".join(
+        f'<tr><th scope="row">{i}</th><td><a href="/art/{i}.html">关于第{i}批项目的公示</a></td>'
+        f"<td>2023-06-1{i}</td></tr>"
+        for i in range(1, 5)
+    )
+    extraction = extract(f'<table class="list"><tbody>{rows}</tbody></table>')
+    assert extraction.kind == "list"
+    assert len(extraction.dated) == 4
+
+
+FORECAST = """<table class="tq"><thead><tr><th>日期</th><th>天气</th><th>气温</th></tr></thead><tbody>{rows}</tbody>
+</table>"""
+
+
+def test_a_forecast_table_of_days_to_come_is_not_a_dated_list():
+    rows = "".join(
+        f"<tr><td>07月{d}日<br><small>星期{w}</small></td><td>多云</td><td>26℃~33℃</td></tr>"
+        for d, w in zip(range(15, 22), "一二三四五六日", strict=True)
+    )
+    extraction = extract(FORECAST.format(rows=rows), name="天气预报", as_of=date(2024, 7, 15))
+    assert extraction.kind != "list"
+    assert not extraction.dated
+
+
+def test_a_schedule_with_explicit_future_dates_is_not_a_dated_list():
+    rows = "".join(
+        f'<li><a href="/hd/{i}.html">第{i}场政策宣讲活动安排</a><span>2024-08-0{i}</span></li>' for i in range(1, 6)
+    )
+    extraction = extract(f'<ul class="list">{rows}</ul>', name="活动预告", as_of=date(2024, 7, 15))
+    assert not extraction.dated
+
+
+def test_a_stale_list_of_year_less_dates_just_after_as_of_day_is_still_a_list():
+    # MM-DD rows eleven months old fall, taken in as_of's year, a few weeks after as_of; newest first they run
+    # backwards, which a forecast never does: the column is stale, and still read as a list.
+    rows = "".join(
+        f'<li><a href="/art/{i}.html">关于第{i}批项目的公示</a><span>08-{20 - i:02d}</span></li>' for i in range(1, 6)
+    )
+    extraction = extract(f'<ul class="list">{rows}</ul>', as_of=date(2024, 7, 15))
+    assert extraction.kind == "list"
+    assert max(i.date for i in extraction.dated) == date(2023, 8, 19)
+
+
+def test_one_row_dated_tomorrow_does_not_unmake_a_list():
+    rows = [
+        '<li><a href="/art/1.html">关于开展专项检查工作的通知</a><span>2024-07-16</span></li>',
+        '<li><a href="/art/2.html">关于做好防汛工作的通知</a><span>2024-07-12</span></li>',
+        '<li><a href="/art/3.html">关于印发工作要点的通知</a><span>2024-07-01</span></li>',
+    ]
+    extraction = extract(f'<ul class="list">{"".join(rows)}</ul>', as_of=date(2024, 7, 15))
+    assert extraction.kind == "list"
+    assert len(extraction.dated) == 3
+
+
+# --- Recall: a card's own 查看更多, the column's own heading beside a 最新发布 box, 批复日期 columns.
+
+
+def _cards_with_read_more(n: int = 4) -> str:
+    return "".join(
+        f'<div class="list-boxes"><h2><a href="/portal/article/{i}.html">石门镇开展第{i}次志愿服务活动</a></h2>'
+        f'<p>活动简介……</p><span class="list-date">2022-09-0{i}</span>'
+        f'<a class="btn" href="/portal/article/{i}.html">查看更多</a></div>'
+        for i in range(1, n + 1)
+    )
+
+
+LATEST_BOX = (
+    '<div class="col-side"><div class="headtitle"><h2>最新发布</h2></div><ul class="latest">'
+    + "".join(
+        f'<li><a href="/portal/article/9{i}.html">其他栏目第{i}条最新信息</a><span>2022-11-0{i}</span></li>'
+        for i in range(1, 4)
+    )
+    + "</ul></div>"
+)
+
+
+def test_a_cards_own_read_more_link_and_a_latest_box_beside_do_not_make_the_own_list_a_side_box():
+    body = f'<div class="row"><div class="col-main"><h3>镇村动态</h3>{_cards_with_read_more()}</div>{LATEST_BOX}</div>'
+    extraction = extract(body, name="镇村动态", as_of=date(2022, 11, 3))
+    assert extraction.kind == "list"
+    assert max(i.date for i in extraction.dated) == date(2022, 9, 4)
+
+
+def test_a_block_headed_by_another_name_beside_a_latest_box_is_still_not_read_as_the_column():
+    # Same layout, but the block is headed 热点信息 and the page is 通知公告: nothing says it is the column's own.
+    body = f'<div class="row"><div class="col-main"><h3>热点信息</h3>{_cards_with_read_more()}</div>{LATEST_BOX}</div>'
+    extraction = extract(body, name="通知公告", as_of=date(2022, 11, 3))
+    assert not extraction.dated
+
+
+def test_a_more_link_to_another_column_still_makes_a_preview_block_a_side_box():
+    rows = "".join(
+        f'<li><a href="/col/cwgk/{i}.html">第{i}村财务收支公开</a><a href="/col/cwgk/">村务公开</a>'
+        f"<span>2023-03-1{i}</span></li>"
+        for i in range(1, 5)
+    )
+    body = (
+        f'<div class="extra"><h3>村务公开 <a href="/col/cwgk/">更多&gt;&gt;</a></h3><ul class="list">{rows}</ul></div>'
+    )
+    extraction = extract(body, name="党务公开", as_of=date(2023, 3, 20))
+    assert not extraction.dated
+
+
+def test_a_pifu_riqi_column_dates_a_project_approval_table():
+    rows = "".join(
+        f'<tr><td>{i}</td><td><a href="/xmsp/detail/{i}">第{i}号供热管网改造工程</a></td>'
+        f"<td>2502-371300-04-01-68273{i}</td><td>沂发改审〔2025〕{i}号</td><td>2025-02-1{i}</td></tr>"
+        for i in range(1, 4)
+    )
+    table = (
+        '<table class="result"><thead><tr><th>序号</th><th>项目名称</th><th>项目代码</th><th>审批结果</th>'
+        f"<th>批复日期</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    extraction = extract(table, name="审批结果公示", as_of=date(2025, 2, 14))
+    assert extraction.kind == "list"
+    assert "table date column: 批复日期" in extraction.basis
+    assert max(i.date for i in extraction.dated) == date(2025, 2, 13)
