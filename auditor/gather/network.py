@@ -120,16 +120,18 @@ class Network:
     def notes(self) -> list[str]:
         return [state.robots_note for state in self.hosts.values() if state.robots_note]
 
-    @contextlib.asynccontextmanager
-    async def pace(self, url: str) -> AsyncIterator[None]:
-        """Wait out the host's Crawl-delay since the last request started, without taking a connection slot."""
-        state = self._state(_host(url))
+    async def _wait_crawl_delay(self, state: _HostState) -> None:
         if state.delay_s:
             async with state.lock:
                 wait = state.last_start + state.delay_s - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
                 state.last_start = time.monotonic()
+
+    @contextlib.asynccontextmanager
+    async def pace(self, url: str) -> AsyncIterator[None]:
+        """Wait out the host's Crawl-delay since the last request started, without taking a connection slot."""
+        await self._wait_crawl_delay(self._state(_host(url)))
         yield
 
     @contextlib.asynccontextmanager
@@ -137,12 +139,7 @@ class Network:
         """Hold one of the host's connections; wait out its Crawl-delay since the last request started."""
         state = self._state(_host(url))
         async with state.slots:
-            if state.delay_s:
-                async with state.lock:
-                    wait = state.last_start + state.delay_s - time.monotonic()
-                    if wait > 0:
-                        await asyncio.sleep(wait)
-                    state.last_start = time.monotonic()
+            await self._wait_crawl_delay(state)
             yield
 
 
