@@ -249,6 +249,7 @@ class ColumnReader:
                     steps=override.steps if override else (),
                     max_frames=self.ctx.runtime.max_frames_read,
                     in_scope=self.ctx.in_scope,
+                    follow=self.ctx.net.redirect_of,
                 )
             # A failed navigation, or a visit that hung after load, leaves a tab that cannot be trusted again.
             pooled.broken = rendered.error is not None and (rendered.status is None or rendered.timed_out)

@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from functools import cache
@@ -46,6 +47,9 @@ ALLOWED_SCHEMES = frozenset({"http", "https"})
 
 # A socket timeout of 0 would make the socket non-blocking; the shortest one set is this, in seconds.
 MIN_SOCKET_TIMEOUT = 0.001
+
+# Asked before each redirect is followed, from the fetch's thread: why the target may not be fetched, or None.
+RedirectCheck = Callable[[str], str | None]
 
 _AddrInfo = tuple[socket.AddressFamily, socket.SocketKind, int, str, tuple[Any, ...]]
 
@@ -82,9 +86,10 @@ def fetch(
     timeout: float,
     deadline: float | None = None,
     max_bytes: int = MAX_BODY_BYTES,
+    redirect_check: RedirectCheck | None = None,
 ) -> HttpPage:
     """GET a page; returns within `timeout` seconds (or by `deadline`, a time.monotonic() value, if earlier)."""
-    return _fetch(url, _Deadline(timeout, deadline), max_bytes)
+    return _fetch(url, _Deadline(timeout, deadline), max_bytes, redirect_check)
 
 
 async def fetch_async(
@@ -93,10 +98,11 @@ async def fetch_async(
     timeout: float,  # noqa: ASYNC109 - the fetch's own wall-clock limit, enforced in its thread
     deadline: float | None = None,
     max_bytes: int = MAX_BODY_BYTES,
+    redirect_check: RedirectCheck | None = None,
 ) -> HttpPage:
     clock = _Deadline(timeout, deadline)
     try:
-        return await asyncio.to_thread(_fetch, url, clock, max_bytes)
+        return await asyncio.to_thread(_fetch, url, clock, max_bytes, redirect_check)
     except asyncio.CancelledError:
         # A thread cannot be cancelled; ending the deadline now shuts its sockets, so the thread returns at
         # once instead of holding its connection (and a worker) until the deadline.
@@ -125,14 +131,14 @@ class _FetchError(Exception):
     """A failure whose message is already the HttpPage error."""
 
 
-def _fetch(url: str, clock: _Deadline, max_bytes: int) -> HttpPage:
+def _fetch(url: str, clock: _Deadline, max_bytes: int, redirect_check: RedirectCheck | None = None) -> HttpPage:
     clock.begin()
     outcome = _Outcome(final_url=url)
     if refusal := _refuse(url):
         outcome.error = refusal  # no I/O at all for a URL that is not plain http(s)
     else:
         try:
-            _get(url, clock, max_bytes, outcome)
+            _get(url, clock, max_bytes, outcome, redirect_check)
         except Exception as exc:  # every failure is a value: one bad page never stops a site
             outcome.error, outcome.timed_out = _describe(exc, clock)
         finally:
@@ -154,11 +160,11 @@ def _refuse(url: str) -> str | None:
     return None
 
 
-def _get(url: str, clock: _Deadline, max_bytes: int, outcome: _Outcome) -> None:
+def _get(url: str, clock: _Deadline, max_bytes: int, outcome: _Outcome, redirect_check: RedirectCheck | None) -> None:
     request = urllib.request.Request(url, headers=HEADERS)
     try:
         # urllib's timeout only seeds the connection; _Deadline.connect sets the real one.
-        response = _opener(clock).open(request, timeout=max(clock.left(), 0.001))
+        response = _opener(clock, redirect_check).open(request, timeout=max(clock.left(), 0.001))
     except urllib.error.HTTPError as exc:
         try:
             _http_error(exc, clock, max_bytes, outcome)
@@ -451,7 +457,7 @@ def _resolve(host: str, port: int, timeout: float) -> list[_AddrInfo]:
 # -- urllib, with the deadline and the scheme rule on every hop ---------------------------------------
 
 
-def _opener(clock: _Deadline) -> urllib.request.OpenerDirector:
+def _opener(clock: _Deadline, redirect_check: RedirectCheck | None = None) -> urllib.request.OpenerDirector:
     """urllib's usual handlers for http(s) (proxies from the environment, redirects, error statuses), and
     no others: no file:, ftp: or data: handler exists to be reached."""
     opener = urllib.request.OpenerDirector()
@@ -461,7 +467,7 @@ def _opener(clock: _Deadline) -> urllib.request.OpenerDirector:
         _HTTPHandler(clock),
         _HTTPSHandler(clock),
         urllib.request.HTTPDefaultErrorHandler(),
-        _RedirectHandler(),
+        _RedirectHandler(redirect_check),
         urllib.request.HTTPErrorProcessor(),
     ):
         opener.add_handler(handler)
@@ -513,6 +519,10 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    def __init__(self, check: RedirectCheck | None) -> None:
+        super().__init__()
+        self._check = check
+
     def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message) -> Any:
         location = headers.get("Location") or headers.get("URI")
         if location:
@@ -521,6 +531,9 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
             if scheme not in ALLOWED_SCHEMES:
                 fp.close()
                 raise _FetchError(f"redirect to a scheme not allowed: {scheme} ({target[:200]})")
+            if self._check is not None and (refusal := self._check(target)):
+                fp.close()
+                raise _FetchError(f"{refusal}: {target[:200]}")
         # A redirect's own body is never used. Closing it first makes urllib's fp.read() of it, which has no
         # size cap, read nothing.
         fp.close()

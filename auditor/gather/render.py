@@ -14,10 +14,11 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 
-from playwright.async_api import BrowserContext, Frame, Page
+from playwright.async_api import BrowserContext, Frame, Page, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
+from auditor.gather.network import MAX_REDIRECTS
 from auditor.model.artifacts import Rect
 from auditor.scenario import ClickStep, FrameStep, ScrollStep, Step, WaitForStep, WaitStep
 from auditor.settings.runtime import RUNTIME
@@ -207,18 +208,22 @@ async def navigate(
     steps: tuple[Step, ...] = (),
     max_frames: int = RUNTIME.max_frames_read,
     in_scope: Callable[[str], bool] | None = None,
+    follow: Callable[[str], str | None] | None = None,
 ) -> RenderedPage:
     """Load, settle, run steps and snapshot one page; the whole visit ends within `timeout_s` plus the settle cap.
 
     Playwright's own timeouts cover navigation only: `content()` and `evaluate()` have none, and a page whose script
     loops (`while(true){}`) after load would hold them forever. So the visit as a whole has a wall-clock limit; a page
     that passes it is recorded as a timeout and its tab must be closed.
+
+    `follow(url)` says where a navigation the route handler stopped at a redirect should go next (see
+    `SiteNetwork._redirect`): each hop is loaded as a navigation of its own, so the route handler sees it.
     """
     started = time.monotonic()
     result = RenderedPage(url=url)
     limit = timeout_s + RUNTIME.settle_cap_ms / 1000 + VISIT_SLACK_S * (1 + len(steps))
     try:
-        await asyncio.wait_for(_visit(page, url, result, timeout_s, steps, max_frames, in_scope), limit)
+        await asyncio.wait_for(_visit(page, url, result, timeout_s, steps, max_frames, in_scope, follow), limit)
     except TimeoutError:
         result.error, result.timed_out = f"timeout after {timeout_s:.0f}s: the page did not finish loading", True
     if result.error is None and result.status is not None and result.status >= 400:
@@ -235,9 +240,10 @@ async def _visit(  # noqa: PLR0917 - the private half of navigate(), called once
     steps: tuple[Step, ...],
     max_frames: int,
     in_scope: Callable[[str], bool] | None,
+    follow: Callable[[str], str | None] | None,
 ) -> None:
     try:
-        response = await page.goto(url, wait_until="load", timeout=timeout_s * 1000)
+        response = await _goto_following(page, url, timeout_s, follow)
         result.status = response.status if response is not None else None
         result.final_url = page.url
         await settle(page)
@@ -260,6 +266,21 @@ async def _visit(  # noqa: PLR0917 - the private half of navigate(), called once
         )
     except PlaywrightError as exc:
         result.error = f"navigation failed: {exc.message.splitlines()[0]}"
+
+
+async def _goto_following(
+    page: Page, url: str, timeout_s: float, follow: Callable[[str], str | None] | None
+) -> Response | None:
+    current = url
+    for _hop in range(MAX_REDIRECTS + 1):
+        try:
+            return await page.goto(current, wait_until="load", timeout=timeout_s * 1000)
+        except PlaywrightError:
+            target = follow(current) if follow is not None else None
+            if target is None:
+                raise
+            current = target
+    raise PlaywrightError(f"redirect loop: more than {MAX_REDIRECTS} redirects from {url[:200]}")
 
 
 SHOT_LIMIT_S = 30.0  # a screenshot or a box measurement of a page whose script hangs gives up after this

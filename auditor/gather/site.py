@@ -95,6 +95,8 @@ class SiteGatherer:
         try:
             await context.add_init_script(settle_init_script(self.scope.hosts))
             await context.route("**/*", self.net.route)
+            context.on("requestfinished", self.net.request_ended)
+            context.on("requestfailed", self.net.request_ended)
             context.on("page", self._close_popup)
             # The budget is a hard wall: whatever a page does, the site's gathering ends by its budget plus a
             # grace period for closing tabs; columns read by then are kept, the rest are recorded as not read.
@@ -145,7 +147,12 @@ class SiteGatherer:
         async with self.net.visit_slot(self.site.home):
             timeout = min(self.site.limits.page_timeout_s, self.budget.left())
             rendered = await navigate(
-                page, self.site.home, timeout_s=timeout, max_frames=self.runtime.max_frames_read, in_scope=self.scope
+                page,
+                self.site.home,
+                timeout_s=timeout,
+                max_frames=self.runtime.max_frames_read,
+                in_scope=self.scope,
+                follow=self.net.redirect_of,
             )
         self.gathered.rendered += 1
         discovered: list[DiscoveredColumn] = []

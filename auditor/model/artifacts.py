@@ -122,7 +122,7 @@ class RequestRecord(_Model):
     """One request the auditor made or let the browser make: the proof of what was contacted."""
 
     url: str
-    via: Literal["http", "browser"]
+    via: Literal["http", "browser", "redirect"]
     status: int | None = None
     outcome: Literal["ok", "error", "timeout", "too_large", "robots", "blocked_offsite", "passed"] = "ok"
 
@@ -130,7 +130,7 @@ class RequestRecord(_Model):
 class ErrorRecord(_Model):
     url: str
     stage: Literal["home", "column", "detail", "page", "evidence", "site", "internal"]
-    kind: Literal["timeout", "http_status", "navigation", "budget", "internal", "too_large", "robots"]
+    kind: Literal["timeout", "http_status", "navigation", "budget", "internal", "too_large", "robots", "offsite"]
     message: str
     screenshot_path: str | None = None
     html_path: str | None = None

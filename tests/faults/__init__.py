@@ -350,13 +350,16 @@ def assert_requests_in_scope(run: Run, site_id: str, site: HostileSite) -> None:
     requests = artifacts["requests"]
     assert requests, f"{site_id}: no request recorded"
     netloc = urlsplit(site.base_url).netloc
+    # Refused requests are logged with why (a redirect off the site, an off-site image): none was sent.
     outside = [
         r["url"]
         for r in requests
-        if urlsplit(r["url"]).scheme in {"http", "https"} and urlsplit(r["url"]).netloc != netloc
+        if urlsplit(r["url"]).scheme in {"http", "https"}
+        and urlsplit(r["url"]).netloc != netloc
+        and r["outcome"] not in {"blocked_offsite", "robots"}
     ]
     assert not outside, f"{site_id}: requests outside the site: {outside[:5]}"
-    assert {r["via"] for r in requests} <= {"http", "browser"}
+    assert {r["via"] for r in requests} <= {"http", "browser", "redirect"}
 
 
 def watch(condition: Callable[[], bool], action: Callable[[], None], *, timeout: float, name: str) -> threading.Thread:

@@ -249,6 +249,8 @@ class HostileSite:
         self.on_request: Callable[[str, str], None] | None = None
         self._hits: list[Hit] = []
         self._lock = threading.Lock()
+        self.in_flight = 0  # requests being answered now (every answer closes its connection: one per request)
+        self.max_in_flight = 0
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.routes["/"] = Page(self.home())
@@ -348,14 +350,20 @@ class HostileSite:
         via = "http" if "auditor/" in (handler.headers.get("User-Agent") or "") else "browser"
         with self._lock:
             self._hits.append(Hit(path, via, time.monotonic()))
-        if self.on_request is not None:
-            self.on_request(path, via)
-        route = self.routes.get(path)
-        action = route() if callable(route) else route
-        if action is None:
-            action = Page(self.page("页面不存在", "<h2>404 页面不存在</h2>").encode(), 404)
-        with contextlib.suppress(OSError):
-            action.serve(handler, self)
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            if self.on_request is not None:
+                self.on_request(path, via)
+            route = self.routes.get(path)
+            action = route() if callable(route) else route
+            if action is None:
+                action = Page(self.page("页面不存在", "<h2>404 页面不存在</h2>").encode(), 404)
+            with contextlib.suppress(OSError):
+                action.serve(handler, self)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
 
     @property
     def hit_log(self) -> list[Hit]:
@@ -664,4 +672,44 @@ def robots_site(as_of: date) -> HostileSite:
     site.routes["/robots.txt"] = Page(
         f"User-agent: *\nDisallow: {ROBOTS_PRIVATE}\n".encode(), content_type="text/plain; charset=utf-8"
     )
+    return site
+
+
+def redirect_site(as_of: date, elsewhere: HostileSite) -> HostileSite:
+    """Three columns behind redirects: 要闻动态 to its own list on the site (read, fresh); 通知公告 and a
+    script-built 政策文件 to `elsewhere`, another host (never contacted: recorded, left for review)."""
+    site = HostileSite("redirect", "3101140123", as_of)
+    site.columns = (("要闻动态", "/col/news/"), ("通知公告", "/col/notice/"), ("政策文件", "/col/policy/"))
+    site.routes["/"] = Page(site.home())
+    site.routes["/col/news/"] = Redirect("/col/news/index.html")
+    site.routes["/col/news/index.html"] = Page(site.list_page("要闻动态"))
+    site.routes["/col/notice/"] = lambda: Redirect(elsewhere.url("/col/notice/"))
+    site.routes["/col/policy/"] = lambda: Redirect(elsewhere.url("/col/js/"))
+    return site
+
+
+def elsewhere_site(as_of: date) -> HostileSite:
+    """Another host, the target of redirect_site's off-site redirects: a stale list and a script-built one."""
+    site = HostileSite("elsewhere", "3101140124", as_of)
+    site.routes["/col/notice/"] = Page(site.list_page("通知公告", STALE_OFFSETS))
+    site.routes["/col/js/"] = Page(site.list_page("政策文件", STALE_OFFSETS, js=True))
+    return site
+
+
+BUSY_ASSETS = 6
+
+
+def busy_site(as_of: date) -> HostileSite:
+    """Script-built lists whose pages each load six images and six scripts, every one answered after 0.15 s: a
+    browser left to itself opens six connections to the host at once."""
+    site = js_columns(HostileSite("busy", "3101140125", as_of), 3)
+    assets = "".join(
+        f'<img src="/asset/{i}.png" alt=""><script src="/asset/{i}.js"></script>' for i in range(BUSY_ASSETS)
+    )
+    site.routes["/"] = Page(site.home(assets))
+    for name, path in site.columns:
+        site.routes[path] = Page(site.list_page(name, js=True, script=assets))
+    for i in range(BUSY_ASSETS):
+        site.routes[f"/asset/{i}.png"] = Page(b"", content_type="image/png", delay_s=0.15)
+        site.routes[f"/asset/{i}.js"] = Page(b"", content_type="text/javascript", delay_s=0.15)
     return site
