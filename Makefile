@@ -15,7 +15,7 @@ help:
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make bench   python bench/bench_demo.py"
-	@echo "make eval    the extractor accuracy reports (dates, every set of column pages)"
+	@echo "make eval    the extractor accuracy reports (dates, every set of column pages, guides and 解读)"
 
 setup:
 	scripts/setup.sh
@@ -52,3 +52,4 @@ bench:
 eval:
 	$(PYTHON) tests/eval/eval_dates.py
 	$(PYTHON) tests/eval/eval_columns.py
+	$(PYTHON) tests/eval/eval_documents.py

@@ -10,8 +10,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from auditor.computed.column_status import JudgedColumn
+from auditor.computed.guide_status import NAME as GUIDE_STATUS
+from auditor.computed.guide_status import JudgedGuide
+from auditor.computed.interpretation_status import NAME as INTERPRETATION_STATUS
+from auditor.computed.interpretation_status import InterpretationJudgement
+from auditor.extract.html import canonical_url
 from auditor.model.artifacts import SiteArtifacts
-from auditor.model.bundle import SEVERITY_ORDER, ColumnResult, Finding, Outcome, RuleSummary, Verdict
+from auditor.model.bundle import (
+    SEVERITY_ORDER,
+    ColumnResult,
+    Finding,
+    GuideResult,
+    InterpretationResult,
+    Outcome,
+    RuleSummary,
+    Verdict,
+)
 from auditor.rules import REGISTRY, Rule, RuleContext, RuleResult
 from auditor.settings import IndicatorSettings, default_indicators
 from auditor.verdict import fold_verdict
@@ -24,6 +38,8 @@ class Judgement:
     verdict: Verdict
     rules: dict[str, RuleSummary]
     context: RuleContext
+    guides: tuple[GuideResult, ...] = ()
+    interpretations: tuple[InterpretationResult, ...] = ()
 
 
 def _outcome_of(findings: list[Finding]) -> Outcome:
@@ -76,4 +92,53 @@ def judge(artifacts: SiteArtifacts, as_of: date | None = None, settings: Indicat
         for code, result in results.items()
     }
     columns: tuple[JudgedColumn, ...] = () if context.missing(("column_status",)) else context.columns
-    return Judgement(tuple(c.result for c in columns), findings, verdict, summaries, context)
+    return Judgement(
+        tuple(c.result for c in columns),
+        findings,
+        verdict,
+        summaries,
+        context,
+        _guide_results(context),
+        _interpretation_results(context),
+    )
+
+
+def _guide_results(context: RuleContext) -> tuple[GuideResult, ...]:
+    if context.missing((GUIDE_STATUS,)):
+        return ()
+    guides: tuple[JudgedGuide, ...] = context.computed(GUIDE_STATUS)
+    return tuple(
+        GuideResult(
+            url=g.facts.url,
+            name=g.facts.name,
+            found_in=list(g.facts.found_in),
+            status=g.status,
+            meets=g.clean if g.status == "judged" else None,
+            missing=dict(g.missing),
+            basis_kind=g.basis_kind,
+            form_channel=g.form_channel,
+            tabs_opened=g.facts.tabs_opened,
+            reason=g.reason,
+        )
+        for g in guides
+    )
+
+
+def _interpretation_results(context: RuleContext) -> tuple[InterpretationResult, ...]:
+    if context.missing((INTERPRETATION_STATUS,)):
+        return ()
+    judgement: InterpretationJudgement = context.computed(INTERPRETATION_STATUS)
+    back = {canonical_url(p.policy.url): p.linked_back for p in judgement.policies}
+    return tuple(
+        InterpretationResult(
+            url=i.facts.url,
+            title=i.facts.heading,
+            found_in=list(i.facts.found_in),
+            status=i.status,
+            named_title=i.named_title,
+            policy_url=i.policy.url if i.policy else None,
+            policy_links_back=back.get(canonical_url(i.policy.url)) if i.policy else None,
+            reason=i.reason,
+        )
+        for i in judgement.interpretations
+    )

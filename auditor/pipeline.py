@@ -19,6 +19,8 @@ from playwright.async_api import Error as PlaywrightError
 
 from auditor.bundle.assemble import build_bundle, write_bundle
 from auditor.computed.column_status import judge_column
+from auditor.computed.guide_status import judge_guide
+from auditor.computed.interpretation_status import judge_interpretation, link_back
 from auditor.evidence import attach_evidence
 from auditor.gather.browser import find_chromium, launch
 from auditor.gather.context import GatherOptions
@@ -26,7 +28,14 @@ from auditor.gather.network import Network
 from auditor.gather.policy import KeepEverythingPolicy, ReadPolicy
 from auditor.gather.site import SiteGatherer
 from auditor.judge import judge
-from auditor.model.artifacts import ColumnFacts, ErrorRecord, SiteArtifacts
+from auditor.model.artifacts import (
+    ColumnFacts,
+    ErrorRecord,
+    GuideFacts,
+    InterpretationFacts,
+    PolicyFacts,
+    SiteArtifacts,
+)
 from auditor.model.bundle import Bundle
 from auditor.scenario import Scenario, Site
 from auditor.settings import IndicatorSettings, default_indicators
@@ -57,6 +66,22 @@ class JudgedReadPolicy:
 
     def keep_screenshot(self, column: ColumnFacts) -> bool:
         return judge_column(column, self.as_of, self.settings, site_code=self.site_code).status in FINDING_STATUSES
+
+    def guide_settled(self, guide: GuideFacts) -> bool:
+        return judge_guide(guide, self.settings).clean
+
+    def keep_guide_screenshot(self, guide: GuideFacts) -> bool:
+        judged = judge_guide(guide, self.settings)
+        return judged.status in {"judged", "unreadable"} and not judged.clean
+
+    def interpretation_settled(self, interpretation: InterpretationFacts) -> bool:
+        return judge_interpretation(interpretation).status == "linked"
+
+    def keep_interpretation_screenshot(self, interpretation: InterpretationFacts) -> bool:
+        return judge_interpretation(interpretation).status in {"unlinked", "needs_review"}
+
+    def links_back(self, policy: PolicyFacts, interpretation_urls: set[str], list_urls: set[str]) -> bool:
+        return link_back(policy, interpretation_urls, list_urls - interpretation_urls) is not None
 
 
 @dataclass(frozen=True)

@@ -448,7 +448,18 @@ class Site(_Strict):
     discover: Annotated[bool, Strict()] = Field(
         default=True, description="discover columns from the home page (false: only `columns`)"
     )
+    interpretations: tuple[Text, ...] = Field(
+        (), max_length=200, description="政策解读 pages to check besides those found (URLs, or paths relative to home)"
+    )
+    guides: tuple[Text, ...] = Field(
+        (), max_length=200, description="办事指南 pages to check besides those found (URLs, or paths relative to home)"
+    )
     limits: Limits = Limits()
+
+    @field_validator("interpretations", "guides")
+    @classmethod
+    def _page_urls(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_http_url(url, "a page URL", relative=True) for url in value)
 
     @field_validator("code", mode="before")
     @classmethod

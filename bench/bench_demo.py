@@ -2,10 +2,11 @@
 
     python bench/bench_demo.py [--repeat 3] [--as-of 2021-03-21]
 
-Both sides launch one Chromium (the same binary), so launch cost is in both. The bare loop visits the home page
-and every column list page the audit judged, with one page in one context, and reads page.content() — what a
-hand-written Playwright script does. The auditor does all its work: discovery, HTTP-first reading, rendering
-where needed, detail pages, judging, bundle writing (and, with evidence on, screenshots and crops).
+Both sides launch one Chromium (the same binary), so launch cost is in both. The bare loop visits the home page,
+every column list page, 办事指南 and 政策解读 page the audit judged and the documents those reach, with one page
+in one context, and reads page.content() — what a hand-written Playwright script does. The auditor does all its
+work: discovery, HTTP-first reading, rendering where needed, detail pages, judging, bundle writing (and, with
+evidence on, screenshots and crops).
 Prints pages/s for both and the ratio auditor/bare (target: >= 0.8 evidence off, >= 0.6 evidence on).
 """
 
@@ -64,9 +65,13 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     with DemoServer(args.as_of) as server, tempfile.TemporaryDirectory() as tmp:
-        # One warm-up audit gives the URL list (home + every judged column) and warms caches for both sides.
+        # One warm-up audit gives the URL list (home, every judged column, every 办事指南 and 政策解读 page it
+        # judged and the documents they reach) and warms caches for both sides.
         _, bundle = asyncio.run(audit(server.home_url, args.as_of, Path(tmp) / "warm", evidence=False))
         urls = [server.home_url] + [c["url"] for c in bundle["columns"]]
+        urls += [g["url"] for g in bundle["guides"] if g["status"] == "judged"]
+        urls += [i["url"] for i in bundle["interpretations"] if i["status"] != "not_judged"]
+        urls += sorted({i["policy_url"] for i in bundle["interpretations"] if i["policy_url"]})
         times: dict[str, list[float]] = {"bare": [], "evidence off": [], "evidence on": []}
         for index in range(args.repeat):
             times["bare"].append(asyncio.run(bare_loop(urls)))
@@ -78,8 +83,9 @@ def main() -> None:
     bare = statistics.median(times["bare"])
     print(f"auditor {__version__} bench, {date.today()}, Python {platform.python_version()}, {platform.machine()}")
     print(
-        f"URLs: {len(urls)} (home + columns); audit rendered {stats['pages_rendered']} pages and fetched "
-        f"{stats['pages_fetched']} over HTTP per run; median of {args.repeat} runs"
+        f"URLs: {len(urls)} (home, columns, guides, interpretations, their documents); audit rendered "
+        f"{stats['pages_rendered']} pages and fetched {stats['pages_fetched']} over HTTP per run; "
+        f"median of {args.repeat} runs"
     )
     print(f"{'mode':<14}{'seconds':>9}{'pages/s':>9}{'ratio':>8}")
     for label, values in times.items():

@@ -1,8 +1,12 @@
-"""What the auditor should find on the demo portal: one hand-written label per column.
+"""What the auditor should find on the demo portal: one hand-written label per column, and the expected
+results of the 政策解读 ↔ 政策文件 links and of the 办事指南 pages.
 
 Ids, names, paths, levels and latest-date offsets come from the column table (content.COLUMNS) that also
 generates the pages, so the labels cannot drift from the site. The class, status, date source and list error
 are stated here by hand: they are the ground truth, never computed by auditor code.
+
+The interpretation and guide labels are hand-written too (paths included): the pages are built from
+auditor/demo/catalog.py, and tests/unit/test_demo_documents.py checks those pages against these labels.
 
 Statuses assume the windows of auditor/settings.py (news 14 days, notice/policy 6 months, personnel/planning
 and other 1 year, warning 3 days ahead) and hold for any T.
@@ -86,6 +90,13 @@ _LABELS: dict[str, tuple[ColumnClassLabel, StatusLabel, DateSourceLabel, bool, s
         "留言 table; latest 留言时间 T-500, replies 2-6 days later: the newest activity is the newest 回复时间",
     ),
     "zxft": ("interaction_excluded", "not_judged", "list", False, "在线访谈 is excluded from freshness"),
+    "bszn": (
+        "other",
+        "fresh",
+        "list",
+        False,
+        "办事指南 (nav, sidebar group 办事服务): plain dated list, newest T-6; one row links to 政务服务网 (offsite)",
+    ),
     "qqgk": ("not_list", "not_judged", "none", False, "区情概况: one content page"),
     "lszt": ("historical", "not_judged", "list", False, "历史专题, newest item T-900"),
     "wzdt": ("not_list", "not_judged", "none", False, "网站地图 (footer): content page of links"),
@@ -126,3 +137,147 @@ def expected_latest(col: ExpectedColumn, as_of: date) -> date | None:
         # newest question: the table labels both, and a reply is what the office publishes.
         return max(row.replied.date() for row in column_rows(col.id, as_of) if row.replied is not None)
     return as_of - timedelta(days=col.latest_offset_days)
+
+
+# ---- 政策解读 ↔ 政策文件 --------------------------------------------------------------------------------
+
+RejectReason = Literal[
+    "href_hash", "href_javascript", "http_error", "soft_404", "list_page", "home_page", "search_page", "title_mismatch"
+]
+
+
+@dataclass(frozen=True)
+class ExpectedInterpretation:
+    path: str  # the interpretation page, relative to the base URL
+    case: str  # "a".."j"
+    linked: bool
+    policy_path: str | None  # its policy page on the site, or None when it is not on the site
+    rejected: tuple[tuple[str, RejectReason], ...]  # (candidate href as written, reason) for unlinked ones
+    found_policy_path: str | None  # unlinked only: the policy page found elsewhere on the site by its title
+    note: str = ""
+
+
+# 政策解读 rows are /portal/art/zcjd/1010.html (newest, T-200) … 1001.html; 政策文件 rows /portal/art/zcwj/1011.html
+# (T-30) … 1001.html (T-362). Every policy page named here links back (相关解读) unless EXPECTED_POLICY_UNLINKED
+# lists it.
+EXPECTED_INTERPRETATIONS: tuple[ExpectedInterpretation, ...] = (
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1010.html", "a", True, "/portal/art/zcwj/1006.html", (), None,
+        "相关链接：<a>原文</a> → 《青溪区促进就业创业若干措施》",
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1009.html", "b", True, "/portal/art/zcwj/1005.html", (), None,
+        "link text is the 《title》; the policy page has no 相关解读 box → policy_interpretation_unlinked there",
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1008.html", "c", False, "/portal/art/zcwj/1004.html", (("#", "href_hash"),),
+        "/portal/art/zcwj/1004.html", '原文 href="#"; the policy (same title) links back, so no reverse finding',
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1007.html", "g", True, "/portal/art/zcwj/1003.html", (), None,
+        "一图读懂: two pictures, caption link 政策原文：《青溪区农村人居环境整治提升三年行动方案》",
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1006.html", "f", False, "/portal/art/zcwj/1002.html", (), "/portal/art/zcwj/1002.html",
+        "no link at all; the lead names 《青溪区生态环境保护督察工作实施办法》, which the 政策文件 list has",
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1005.html", "h", True, "/portal/art/zcwj/1001.html", (), None,
+        "relative href ../zcwj/1001.html, link text 政策原文：《青溪区食品安全信息追溯管理办法》",
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1004.html", "i", True, "/portal/art/zcwj/1007.html", (), None,
+        "names a 印发 notice with nested quotes: 《青溪区人民政府关于印发〈青溪区城市数字化转型实施方案〉的通知》",
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1003.html", "j", True, "/portal/art/zcwj/1008.html", (), None,
+        "原文 href is the absolute same-host URL",
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1002.html", "d", False, None, (("/portal/art/zcwj/999.html", "http_error"),), None,
+        "原文 → 404; 《青溪区河长制工作实施办法》 is not on the site",
+    ),
+    ExpectedInterpretation(
+        "/portal/art/zcjd/1001.html", "e", False, None, (("/portal/xxgk/zcwj/", "list_page"),), None,
+        "相关文件 → the 政策文件 list; 《青溪区生活垃圾分类管理实施办法》 is not on the site",
+    ),
+)  # fmt: skip
+EXPECTED_POLICY_UNLINKED: tuple[str, ...] = ("/portal/art/zcwj/1005.html",)
+
+
+# ---- 办事指南 ---------------------------------------------------------------------------------------------
+
+GuideElement = Literal[
+    "事项名称",
+    "设定依据",
+    "申请条件",
+    "申请材料",
+    "办理地点",
+    "办理时间",
+    "联系电话",
+    "办理流程",
+    "办理机构",
+    "收费标准",
+]
+
+
+@dataclass(frozen=True)
+class ExpectedGuide:
+    path: str
+    missing: dict[GuideElement, Literal["absent", "empty", "placeholder"]]  # element class -> how it is missing
+    basis_kind: Literal["no_law", "law_only", "article_number_only"] | None  # None when concrete
+    form_channel: Literal["download", "stated", "none"]
+    failed_form_links: tuple[tuple[str, int], ...]  # (href as written, HTTP status)
+    charset: str = "utf-8"
+    needs_click: bool = False
+    note: str = ""
+
+
+# 办事指南 rows: /portal/bsfw/bszn/1009.html (T-6) … 1001.html; row 4 (n 1006) is the offsite guide.
+EXPECTED_GUIDES: tuple[ExpectedGuide, ...] = (
+    ExpectedGuide(
+        "/portal/bsfw/bszn/1009.html", {}, None, "download", (),
+        note="1: two-column table; 行政许可法第十二条 quoted; 申请表 .docx; also 法定/承诺办结时限 rows",
+    ),
+    ExpectedGuide(
+        "/portal/bsfw/bszn/1008.html", {}, None, "download", (), needs_click=True,
+        note="2: five tabs, each panel fetched from /portal/api/guide/2/<tab>.json on its first click and hidden "
+        "while another tab is active; 申请材料 panel links the .xlsx form",
+    ),
+    ExpectedGuide(
+        "/portal/bsfw/bszn/1007.html", {"办理地点": "placeholder", "联系电话": "placeholder"}, "no_law", "download", (),
+        note="3: dl/dt/dd; 办理地点 暂无, 联系电话 —, 设定依据 依据相关法律法规; .pdf form",
+    ),
+    ExpectedGuide(
+        "/portal/bsfw/bszn/1005.html", {}, "article_number_only", "download", (),
+        note="4: h4 + p sections numbered 一、…; 《上海市城市道路管理条例》第八条 without wording; .doc (RTF) form; "
+        "labels 办理机构, 办理材料, 咨询电话",
+    ),
+    ExpectedGuide(
+        "/portal/bsfw/bszn/1004.html", {}, "law_only", "download", (), charset="gbk",
+        note="5: GBK; three-column table, group and label cells span rows; 收费标准 不收费; .docx form",
+    ),
+    ExpectedGuide(
+        "/portal/bsfw/bszn/1003.html", {}, None, "none", (("/portal/files/missing.doc", 404),),
+        note="6: the only form link 申请表下载 answers 404, no other channel stated → guide_no_form_channel",
+    ),
+    ExpectedGuide(
+        "/portal/bsfw/bszn/1002.html", {}, None, "stated", (),
+        note="7: no download; 申请表可在区行政服务中心3号窗口领取",
+    ),
+    ExpectedGuide(
+        "/portal/bsfw/bszn/1001.html", {"办理流程": "absent", "申请条件": "empty"}, None, "download", (),
+        note="8: table; no 办理流程 row at all, 申请条件 row with an empty cell; .docx form",
+    ),
+)  # fmt: skip
+EXPECTED_OFFSITE_GUIDES: tuple[str, ...] = ("https://zwfw.example.gov.cn/guide/310114-001.html",)
+
+
+def expected_document_findings() -> set[tuple[str, str]]:
+    """(finding code, target path) the 政策解读/政策文件/办事指南 labels above imply, one per finding."""
+    found = {("interpretation_unlinked", e.path) for e in EXPECTED_INTERPRETATIONS if not e.linked}
+    found |= {("policy_interpretation_unlinked", path) for path in EXPECTED_POLICY_UNLINKED}
+    found |= {("guide_missing_elements", g.path) for g in EXPECTED_GUIDES if g.missing}
+    found |= {("guide_basis_vague", g.path) for g in EXPECTED_GUIDES if g.basis_kind}
+    found |= {("guide_no_form_channel", g.path) for g in EXPECTED_GUIDES if g.form_channel == "none"}
+    return found

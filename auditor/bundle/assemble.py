@@ -62,6 +62,8 @@ def build_bundle(
         final_url=home.final_url if home is not None else None,
         verdict=judgement.verdict,
         columns=list(judgement.columns),
+        guides=list(judgement.guides),
+        interpretations=list(judgement.interpretations),
         findings=findings,
         rules=judgement.rules,
         errors=artifacts.errors,

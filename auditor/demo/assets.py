@@ -30,7 +30,9 @@ _PICTURES: dict[str, tuple[int, int, tuple[int, int, int], str]] = {
     "badge-jiucuo": (110, 50, (29, 95, 168), "我为政府网站找错"),
     **{f"pic{k}": (320, 200, (70 + 20 * k, 120 + 10 * k, 90 + 15 * k), "") for k in range(1, 10)},
 }
-PICTURE_NAMES = frozenset(_PICTURES)
+# The 一图读懂 infographics of 政策解读 case g: tall pictures with headings, figures and text (see _infographic).
+_INFOGRAPHICS = ("ytdd-1", "ytdd-2")
+PICTURE_NAMES = frozenset(_PICTURES) | frozenset(_INFOGRAPHICS)
 # Captions are drawn only when a CJK font is installed (Debian's fonts-noto-cjk); without one the pictures
 # simply have no caption, which the auditor never reads anyway.
 _CJK_FONTS = (
@@ -41,16 +43,24 @@ _CJK_FONTS = (
 _STAR = ((0, -22), (7, -6), (22, -6), (10, 5), (14, 21), (0, 11), (-14, 21), (-10, 5), (-22, -6), (-7, -6))
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont | None:
-    for path in _CJK_FONTS:
+def _font(size: int, *, regular: bool = False) -> ImageFont.FreeTypeFont | None:
+    paths = (_CJK_FONTS[2], *_CJK_FONTS[:2]) if regular else _CJK_FONTS
+    for path in paths:
         if Path(path).exists():
             return ImageFont.truetype(path, size)
     return None
 
 
+def cjk_font(size: int, *, regular: bool = True) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """A CJK font of `size` px, or Pillow's default font when none is installed (Chinese then shows as boxes)."""
+    return _font(size, regular=regular) or ImageFont.load_default(size)
+
+
 @lru_cache(maxsize=32)
 def picture_png(name: str) -> bytes:
-    """A small PNG drawn for `name` (a key of _PICTURES): a gradient with simple shapes, deterministic."""
+    """A small PNG drawn for `name` (one of PICTURE_NAMES): a gradient with simple shapes, deterministic."""
+    if name in _INFOGRAPHICS:
+        return _infographic(name)
     width, height, base, caption = _PICTURES[name]
     image = Image.new("RGB", (width, height), base)
     draw = ImageDraw.Draw(image)
@@ -72,6 +82,103 @@ def picture_png(name: str) -> bytes:
         draw.rectangle([0, height - height // 8, width, height], fill=(40, 90, 140))  # water
     if caption and (font := _font(max(12, min(height // 3, width // (len(caption) + 1))))):
         draw.text((width / 2, height / 2), caption, font=font, fill=(255, 255, 255), anchor="mm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+_RED, _DEEP_RED, _GOLD, _INK, _CREAM = (200, 22, 29), (150, 12, 18), (250, 204, 90), (60, 60, 60), (253, 246, 236)
+# (heading, figures [(number, caption)], lines) per section of each infographic.
+_YTDD_TITLE = "青溪区农村人居环境整治提升三年行动方案"
+_YTDD: dict[str, tuple[tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], ...]] = {
+    "ytdd-1": (
+        (
+            "总体目标",
+            (("100%", "生活垃圾分类达标村"), ("90%以上", "农村生活污水处理率"), ("1座以上", "每村三类以上公厕")),
+            (
+                "持续改善农村人居环境，建设宜居宜业和美乡村。",
+                "实施范围：本区6个镇所辖行政村。",
+            ),
+        ),
+        (
+            "主要任务",
+            (),
+            (
+                "① 推进农村生活垃圾分类，健全收运处置体系；",
+                "② 提升农村生活污水治理水平，加强设施运维；",
+                "③ 推进农村公共厕所提档升级；",
+                "④ 深入开展村庄清洁行动，每年集中整治不少于4次。",
+            ),
+        ),
+    ),
+    "ytdd-2": (
+        (
+            "保障措施",
+            (),
+            (
+                "加强组织领导：区农业农村委牵头建立工作推进机制，",
+                "各镇、街道和区有关部门明确责任分工。",
+                "强化督促检查：工作推进情况纳入年度绩效考核，",
+                "定期通报进展情况。",
+            ),
+        ),
+        (
+            "群众参与",
+            (("4次/年", "村庄集中清洁"), ("6个镇", "全域覆盖")),
+            (
+                "发挥村民主体作用，引导村民自觉维护村庄环境，",
+                "共建共享美丽家园。",
+            ),
+        ),
+    ),
+}
+
+
+def _infographic(name: str) -> bytes:
+    width, height = 750, 1080 if name == "ytdd-1" else 900
+    image = Image.new("RGB", (width, height), _CREAM)
+    draw = ImageDraw.Draw(image)
+    band = 250 if name == "ytdd-1" else 130
+    for y in range(band):  # red title band, darker towards the bottom
+        shade = tuple(int(a + (b - a) * y / band) for a, b in zip(_RED, _DEEP_RED, strict=True))
+        draw.line([(0, y), (width, y)], fill=shade)
+    big, title, head, figure, text, small = (
+        cjk_font(s, regular=r) for s, r in ((84, False), (30, False), (30, False), (40, False), (24, True), (20, True))
+    )
+    if name == "ytdd-1":
+        draw.text((width / 2, 95), "一图读懂", font=big, fill=(255, 255, 255), anchor="mm")
+        draw.text((width / 2, 190), f"《{_YTDD_TITLE}》", font=title, fill=_GOLD, anchor="mm")
+    else:
+        draw.text((width / 2, 65), f"《{_YTDD_TITLE}》（二）", font=title, fill=_GOLD, anchor="mm")
+    y = band + 40
+    for number, (heading, figures, lines) in enumerate(_YTDD[name], 1 if name == "ytdd-1" else 3):
+        label = f"{'一二三四'[number - 1]}、{heading}"
+        draw.rounded_rectangle([40, y, 300, y + 56], radius=28, fill=_RED)
+        draw.text((170, y + 28), label, font=head, fill=(255, 255, 255), anchor="mm")
+        draw.line([(300, y + 28), (width - 40, y + 28)], fill=_RED, width=3)
+        y += 86
+        if figures:
+            card_w = (width - 80 - 20 * (len(figures) - 1)) // len(figures)
+            for i, (value, caption) in enumerate(figures):
+                x = 40 + i * (card_w + 20)
+                draw.rounded_rectangle(
+                    [x, y, x + card_w, y + 150], radius=14, fill=(255, 255, 255), outline=_GOLD, width=3
+                )
+                draw.text((x + card_w / 2, y + 58), value, font=figure, fill=_RED, anchor="mm")
+                draw.text((x + card_w / 2, y + 112), caption, font=small, fill=_INK, anchor="mm")
+            y += 180
+        for line in lines:
+            draw.text((60, y), line, font=text, fill=_INK)
+            y += 44
+        y += 40
+    draw.rectangle([0, height - 70, width, height], fill=_DEEP_RED)
+    draw.text(
+        (width / 2, height - 35),
+        "青溪区农业农村委员会　青溪区人民政府办公室",
+        font=small,
+        fill=(255, 255, 255),
+        anchor="mm",
+    )
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()

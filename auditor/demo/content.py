@@ -48,6 +48,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "gk": ("政务公开", ""),
     "xxgk": ("信息公开", "/portal/xxgk/"),
     "hdjl": ("互动交流", "/portal/hdjl/"),
+    "bsfw": ("办事服务", ""),
     "zt": ("专题专栏", ""),
 }
 
@@ -74,6 +75,7 @@ COLUMNS: tuple[DemoColumn, ...] = (
     DemoColumn("hdjl", "互动交流", "/portal/hdjl/", 1, "hub"),
     DemoColumn("zxzx", "政务咨询", "/portal/hdjl/zxzx/", 2, "list", "letters", 500, 12, (3, 15), "hdjl"),
     DemoColumn("zxft", "在线访谈", "/portal/hdjl/zxft/", 2, "list", "plain", 500, 8, (30, 90), "hdjl"),
+    DemoColumn("bszn", "办事指南", "/portal/bsfw/bszn/", 1, "list", "plain", 6, 9, (3, 12), "bsfw"),
     DemoColumn("qqgk", "区情概况", "/portal/qqgk/", 1, "content"),
     DemoColumn("lszt", "历史专题", "/portal/zt/lszt/", 1, "list", "plain", 900, 10, (10, 40), "zt"),
     DemoColumn("wzdt", "网站地图", "/portal/wzdt.html", 1, "content"),
@@ -92,6 +94,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("政策解读", "/portal/col/zcjd/"),
     ("信息公开", "/portal/xxgk/"),
     ("政务服务", ZWFW_URL),
+    ("办事指南", "/portal/bsfw/bszn/"),
     ("互动交流", "/portal/hdjl/"),
     ("区情概况", "/portal/qqgk/"),
     ("工作动态", "/portal/col/gzdt/"),
@@ -167,6 +170,7 @@ TITLE_TEMPLATES: dict[str, tuple[str, ...]] = {
     "zdxm": _words("{j}项目批准信息 {j}施工许可信息公开 {j}项目招标公告"),
     "zxzx": _words("关于{p}{i}问题的咨询 咨询{i}的办理流程 反映{p}{i}的问题"),
     "zxft": _words("“{t}”主题在线访谈 {d}负责人做客在线访谈谈{t}"),
+    "bszn": _words("{d}政务服务事项办事指南 {d}行政许可事项办事指南"),  # rows.py puts catalog.py's titles on them
     "lszt": _words("{p}扎实推进第七次全国人口普查工作 {d}开展人口普查入户登记 青溪区人口普查{t}工作部署会召开"),
 }
 

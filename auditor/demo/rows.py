@@ -7,11 +7,12 @@ the dates move with T. Rows are returned in the order the list page shows them.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from auditor.demo import catalog
 from auditor.demo import content as c
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class Row:
     replied: datetime | None = None  # 回复时间 of 政务咨询 letters
     source: str = ""
     views: int = 0
+    href: str = ""  # an absolute URL on another host: the row is listed here but served there
 
     @property
     def day(self) -> date:
@@ -110,11 +112,34 @@ def column_rows(column_id: str, as_of: date) -> tuple[Row, ...]:
         ahead = cn_date(as_of + timedelta(days=c.TZGG_TRAP_AHEAD))
         first = rows[0]
         rows[0] = Row(first.n, f"关于{ahead}召开全区安全生产工作会议的通知", first.published, views=first.views)
+    if col.id in {"zcwj", "zcjd", "bszn"}:
+        rows = _documents(col.id, rows)
     if col.id == "tpxw":
         # Picture walls are hand-ordered: the newest card sits in the middle, not first.
         newest = rows.pop(0)
         rows.insert(len(rows) // 2, newest)
     return tuple(rows)
+
+
+def _documents(column_id: str, rows: list[Row]) -> list[Row]:
+    """Put the hand-written documents of catalog.py on already dated rows (titles, 文号, the offsite guide)."""
+    out = []
+    for index, row in enumerate(rows):
+        if column_id == "zcwj":
+            policy = catalog.POLICY_AT[index]
+            written = row.written or row.day
+            number = f"{catalog.NUMBER_PREFIX[policy.issuer]}〔{written.year}〕{policy.number}号"
+            out.append(replace(row, title=policy.title, info=number, source=policy.issuer))
+        elif column_id == "zcjd":
+            interp = catalog.INTERPRETATION_AT[index]
+            source = catalog.POLICIES_BY_KEY[interp.policy].dept.replace("区", "青溪区", 1)
+            out.append(replace(row, title=interp.title, source=source))
+        elif index == catalog.OFFSITE_GUIDE_INDEX:
+            out.append(replace(row, title=catalog.OFFSITE_GUIDE_TITLE, href=catalog.OFFSITE_GUIDE_URL))
+        else:
+            guide = catalog.GUIDE_AT[index]
+            out.append(replace(row, title=guide.name, source=guide.dept))
+    return out
 
 
 def _info(col: DemoColumn, index: int, day: date, as_of: date, rng: random.Random) -> str:
@@ -151,4 +176,14 @@ def find_row(column_id: str, n: int, as_of: date) -> Row | None:
 
 
 def article_path(column_id: str, row: Row) -> str:
+    """Where a row's link points: its article page, a guide page, or (offsite rows) the other host's URL."""
+    if row.href:
+        return row.href
+    if column_id == "bszn":
+        return f"/portal/bsfw/bszn/{row.n}.html"
     return f"/portal/art/{column_id}/{row.n}.html"
+
+
+def row_at(column_id: str, index: int, as_of: date) -> Row:
+    """The row at `index` of a column's list (0 = first shown)."""
+    return column_rows(column_id, as_of)[index]

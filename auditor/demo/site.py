@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from auditor.demo import assets, pages
+from auditor.demo import assets, forms, guide, pages, policy
+from auditor.demo import catalog as k
 from auditor.demo import content as c
 from auditor.demo.rows import article_path, column_rows, find_row
 
@@ -22,6 +23,11 @@ if TYPE_CHECKING:
 HTML = "text/html; charset=utf-8"
 ARTICLE_PATH = re.compile(r"^/portal/art/(?P<col>[a-z]+)/(?P<n>\d+)\.html$")
 IMAGE_PATH = re.compile(r"^/portal/images/(?P<name>[\w-]+)\.png$")
+GUIDE_PATH = re.compile(r"^/portal/bsfw/bszn/(?P<n>\d+)\.html$")
+GUIDE_API_PATH = re.compile(r"^/portal/api/guide/(?P<number>\d+)/(?P<tab>[a-z]+)\.json$")
+FILE_PATH = re.compile(r"^/portal/files/(?P<name>[\w.-]+)$")
+# Columns whose detail pages are not the generic article (policy.py, guide.py), or not under /portal/art/.
+DOCUMENT_PAGES = {"zcwj": policy.policy_page, "zcjd": policy.interpretation_page}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +73,31 @@ def render(path: str, as_of: date, base_url: str) -> Response:
         return _json(api_rows("xzdt", as_of))
     if path == "/portal/api/tjxx.json":
         return _json([])
+    if match := GUIDE_API_PATH.match(path):
+        data = guide.tab_json(int(match["number"]), match["tab"])
+        return _json(data) if data is not None else _html(pages.not_found(as_of, base_url), 404)
     if match := ARTICLE_PATH.match(path):
         col = c.COLUMNS_BY_ID.get(match["col"])
-        row = find_row(col.id, int(match["n"]), as_of) if col and col.page_kind == "list" else None
+        listed = col is not None and col.page_kind == "list" and col.id != "bszn"
+        row = find_row(col.id, int(match["n"]), as_of) if col and listed else None
         if col is not None and row is not None:
+            if col.id in DOCUMENT_PAGES:
+                index = column_rows(col.id, as_of).index(row)
+                return _html(DOCUMENT_PAGES[col.id](col, row, index, as_of, base_url), charset=col.charset)
             return _html(pages.article(col, row, as_of, base_url), charset=col.charset)
         return _html(pages.not_found(as_of, base_url), 404)
+    if match := GUIDE_PATH.match(path):
+        return _guide(int(match["n"]), as_of, base_url)
     return _column_page(path, as_of, base_url)
+
+
+def _guide(n: int, as_of: date, base_url: str) -> Response:
+    rows = column_rows("bszn", as_of)
+    row = find_row("bszn", n, as_of)
+    item = k.GUIDE_AT.get(rows.index(row)) if row is not None and not row.href else None
+    if row is None or item is None:
+        return _html(pages.not_found(as_of, base_url), 404)
+    return _html(guide.guide_page(row, item, as_of, base_url), charset=item.charset)
 
 
 def _static(path: str) -> Response | None:
@@ -85,6 +109,8 @@ def _static(path: str) -> Response | None:
         return Response(200, "image/png", assets.picture_png("emblem"))
     if (match := IMAGE_PATH.match(path)) and match["name"] in assets.PICTURE_NAMES:
         return Response(200, "image/png", assets.picture_png(match["name"]))
+    if (match := FILE_PATH.match(path)) and (form := forms.form_file(match["name"])) is not None:
+        return Response(200, form[0], form[1])
     return None
 
 

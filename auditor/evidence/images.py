@@ -40,13 +40,21 @@ def outline(image: Image.Image, rect: Rect) -> Image.Image:
     return marked
 
 
+CROP_MIN_WIDTH = 720
+CROP_MIN_HEIGHT = 320
+
+
 def crop_box(image: Image.Image, rect: Rect | None) -> tuple[int, int, int, int]:
     if rect is None:
         return (0, 0, image.width, min(image.height, FALLBACK_CROP_HEIGHT))
-    left = max(0, int(rect.x) - CROP_MARGIN)
-    top = max(0, int(rect.y) - CROP_MARGIN)
-    right = min(image.width, int(rect.x + rect.width) + CROP_MARGIN)
-    bottom = min(image.height, int(rect.y + rect.height) + CROP_MARGIN)
+    # A small element (one link, one table row) is shown with its surroundings: a reader of the notice must see
+    # where on the page it sits, so the crop is at least CROP_MIN_WIDTH x CROP_MIN_HEIGHT around it.
+    pad_x = max(CROP_MARGIN, (CROP_MIN_WIDTH - int(rect.width)) // 2)
+    pad_y = max(CROP_MARGIN, (CROP_MIN_HEIGHT - int(rect.height)) // 2)
+    left = max(0, int(rect.x) - pad_x)
+    top = max(0, int(rect.y) - pad_y)
+    right = min(image.width, int(rect.x + rect.width) + pad_x)
+    bottom = min(image.height, int(rect.y + rect.height) + pad_y)
     if right <= left or bottom <= top:
         return (0, 0, image.width, min(image.height, FALLBACK_CROP_HEIGHT))
     return (left, top, right, bottom)

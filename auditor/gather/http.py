@@ -65,6 +65,7 @@ class HttpPage:
     timed_out: bool
     elapsed_ms: float
     truncated: bool = False  # the body was longer than the fetch's max_bytes; see _finish for what follows
+    body_bytes: int = 0  # bytes of the body read (up to max_bytes)
 
     @property
     def too_large(self) -> bool:
@@ -267,6 +268,7 @@ def _finish(url: str, outcome: _Outcome, clock: _Deadline, max_bytes: int) -> Ht
         timed_out=outcome.timed_out,
         elapsed_ms=clock.elapsed_ms(),
         truncated=outcome.truncated,
+        body_bytes=len(outcome.body),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from auditor.model.artifacts import ColumnFacts
+from auditor.model.artifacts import ColumnFacts, GuideFacts, InterpretationFacts, PolicyFacts
 
 
 class ReadPolicy(Protocol):
@@ -24,6 +24,26 @@ class ReadPolicy(Protocol):
         """The column's page (or, when its list page failed, its home block) may back a finding."""
         ...
 
+    def guide_settled(self, guide: GuideFacts) -> bool:
+        """The guide as read over HTTP is a clean pass: no browser (tabs, script-filled panels) can change that."""
+        ...
+
+    def keep_guide_screenshot(self, guide: GuideFacts) -> bool:
+        """The guide (read in the browser) may back a finding or a review."""
+        ...
+
+    def interpretation_settled(self, interpretation: InterpretationFacts) -> bool:
+        """The interpretation as read so far reaches its document: nothing more to follow or render."""
+        ...
+
+    def keep_interpretation_screenshot(self, interpretation: InterpretationFacts) -> bool:
+        """The interpretation (read in the browser) may back a finding."""
+        ...
+
+    def links_back(self, policy: PolicyFacts, interpretation_urls: set[str], list_urls: set[str]) -> bool:
+        """The policy page links back to one of its interpretations (a link to a list page does not count)."""
+        ...
+
 
 class KeepEverythingPolicy:
     """No T, no rules: every column page is rendered and kept with its screenshot."""
@@ -33,3 +53,18 @@ class KeepEverythingPolicy:
 
     def keep_screenshot(self, _column: ColumnFacts) -> bool:
         return True
+
+    def guide_settled(self, _guide: GuideFacts) -> bool:
+        return False
+
+    def keep_guide_screenshot(self, _guide: GuideFacts) -> bool:
+        return True
+
+    def interpretation_settled(self, _interpretation: InterpretationFacts) -> bool:
+        return False
+
+    def keep_interpretation_screenshot(self, _interpretation: InterpretationFacts) -> bool:
+        return True
+
+    def links_back(self, _policy: PolicyFacts, _interpretation_urls: set[str], _list_urls: set[str]) -> bool:
+        return False  # rendered and kept whatever it shows

@@ -321,6 +321,8 @@ async def _element_rect(page: Page, selector: str, frame_url: str | None) -> Rec
     if frame_url:
         frame = next((f for f in page.frames if f.url == frame_url), page.main_frame)
     try:
+        if await frame.locator(selector).count() == 0:
+            return None  # gone (a panel replaced by the next tab's): no 2 s wait for it to appear
         locator = frame.locator(selector).first
         box = await locator.bounding_box(timeout=2000)
         # An empty list container has no height: outline the nearest ancestor that has one instead.
@@ -335,3 +337,32 @@ async def _element_rect(page: Page, selector: str, frame_url: str | None) -> Rec
     if box is None or box["width"] <= 0 or box["height"] <= 0:
         return None
     return Rect(x=box["x"] + scroll[0], y=box["y"] + scroll[1], width=box["width"], height=box["height"])
+
+
+_BOXES = """(selectors) => {
+  const out = {};
+  for (const selector of selectors) {
+    let node = null;
+    try { node = document.querySelector(selector); } catch (e) { continue; }
+    // An empty container has no height: the nearest ancestor that has one stands for it.
+    for (let up = 0; node && up < 4; up++, node = node.parentElement) {
+      const box = node.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) {
+        out[selector] = [box.x + window.scrollX, box.y + window.scrollY, box.width, box.height];
+        break;
+      }
+    }
+  }
+  return out;
+}"""
+
+
+async def element_rects(page: Page, selectors: list[str]) -> dict[str, Rect]:
+    """Boxes of many elements of the main frame on the full-page screenshot, in one round trip."""
+    if not selectors:
+        return {}
+    try:
+        boxes = await asyncio.wait_for(page.evaluate(_BOXES, selectors), SHOT_LIMIT_S)
+    except (TimeoutError, PlaywrightError):
+        return {}
+    return {s: Rect(x=b[0], y=b[1], width=b[2], height=b[3]) for s, b in boxes.items()}

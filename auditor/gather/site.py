@@ -19,6 +19,9 @@ from auditor.extract.html import canonical_url, page_meta, parse
 from auditor.gather.browser import new_site_context
 from auditor.gather.column import ColumnRead, ColumnReader, PlannedColumn
 from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext
+from auditor.gather.extra import ExtraPages
+from auditor.gather.guides import GuideGatherer
+from auditor.gather.interpretations import InterpretationGatherer
 from auditor.gather.network import Network, SiteNetwork
 from auditor.gather.policy import ReadPolicy
 from auditor.gather.render import PagePool, element_rect, navigate, open_page, screenshot, settle_init_script
@@ -73,6 +76,7 @@ class SiteGatherer:
             page_timeout_s=self.site.limits.page_timeout_s,
         )
         self.gathered = Gathered()
+        self.home_html = ""
         # Columns whose reads finished, kept as they finish: a site cut off at its budget keeps them.
         self.finished: list[ColumnFacts] = []
         self.artifacts = SiteArtifacts(
@@ -167,6 +171,7 @@ class SiteGatherer:
         html_path = None
         if self.options.evidence and rendered.html:
             html_path = self.store.write_bytes("pages/home.html", rendered.html.encode("utf-8"))
+        self.home_html = rendered.html if not rendered.error else ""
         self.artifacts.home = PageFacts(
             id=HOME_PAGE_ID,
             url=self.site.home,
@@ -274,11 +279,35 @@ class SiteGatherer:
             ctx = self._context(browser_context)
             try:
                 done = await self._read_all(ColumnReader(ctx), self._plan(discovered))
+                self.artifacts.columns = done
+                await self._read_services(ctx, done)
             finally:
                 await ctx.tabs.close()
-            self.artifacts.columns = done
             if self.options.evidence:
                 await self._home_block_evidence(home_tab, done)
+
+    async def _read_services(self, ctx: SiteContext, columns: list[ColumnFacts]) -> None:
+        """办事指南 and 政策解读 pages, once the columns that list them are read (issue #8)."""
+        gathered = Gathered()
+        pages = ExtraPages(ctx, gathered)
+        guides = GuideGatherer(ctx, pages, gathered)
+        interpretations = InterpretationGatherer(ctx, pages, gathered, columns)
+        home = self.artifacts.home
+        interpretations.add_home(home.final_url if home else None)
+        try:
+            # Listed before they are read: a site cut off at its budget keeps what it found, marked unread.
+            self.artifacts.guides = guides.plan(columns, [(self.site.home, self.home_html)] if self.home_html else [])
+            self.artifacts.interpretations = await interpretations.plan()
+            await asyncio.gather(
+                guides.read_all(self.artifacts.guides), interpretations.read_all(self.artifacts.interpretations)
+            )
+            await interpretations.confirm_links_back(self.artifacts.interpretations)
+        except Exception as exc:  # the columns stand; the rules needing these answer `error`
+            gathered.error(self.site.home, "internal", "internal", f"{type(exc).__name__}: {exc}")
+            for name in ("guides", "interpretations"):
+                self.artifacts.unavailable.setdefault(name, f"采集失败:{type(exc).__name__}")
+        finally:
+            self.gathered.merge(gathered)
 
     async def _read_all(self, reader: ColumnReader, columns: list[PlannedColumn]) -> list[ColumnFacts]:
         semaphore = asyncio.Semaphore(self.runtime.column_concurrency)

@@ -13,11 +13,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.model.indicators import ColumnClass
 
-ARTIFACTS_VERSION = "1.1"  # 1.1: page ids, node references, unavailable artifacts
+ARTIFACTS_VERSION = "1.2"  # 1.1: page ids, node references, unavailable artifacts; 1.2: guides, interpretations
 
 PageKind = Literal["list", "hub", "content", "error"]
 DateSource = Literal["list", "detail", "meta", "url", "home_block", "none"]
 FetchedBy = Literal["browser", "http"]
+# Where a followed link led: the document itself, a list or the home page, a search page, an error or soft-404
+# page, a file download, another host (not followed), or not followed (limits).
+TargetKind = Literal["document", "list", "home", "search", "soft_404", "file", "error", "offsite", "unchecked"]
 
 
 class _Model(BaseModel):
@@ -136,6 +139,86 @@ class ErrorRecord(_Model):
     html_path: str | None = None
 
 
+class CheckedLink(_Model):
+    """A link the auditor followed to see where it leads (a 原文 link, a form download, a 相关解读 link)."""
+
+    text: str = Field(description="the link's text (or its title/alt), shortened")
+    href: str = Field(description="the href as written in the page ('#', 'javascript:void(0)' kept)")
+    url: str | None = Field(None, description="absolute http(s) URL, None for #, javascript: and the like")
+    why: str = Field("", description="why it was taken as a candidate: link_text, named_title, form_file, …")
+    checked: bool = Field(default=False, description="the target was requested")
+    status: int | None = None
+    final_url: str | None = None
+    content_type: str | None = None
+    size: int | None = Field(None, description="body bytes read (capped)")
+    target_title: str | None = Field(None, description="the target page's document title (ArticleTitle, h1, title)")
+    target_kind: TargetKind = "unchecked"
+    error: str | None = None
+    node: NodeRef | None = None
+
+
+class GuideField(_Model):
+    """One label → value pair read from a 办事指南 page, as shown (classes and placeholders are judged later)."""
+
+    label: str
+    value: str = Field(description="the value's text, white space normalised, shortened to 2,000 characters")
+    links: list[str] = Field(default_factory=list, description="absolute URLs of links inside the value")
+    how: str = Field("", description="the layout it was read from: table, dl, heading, inline, tab")
+    node: NodeRef | None = None
+
+
+class GuideFacts(_Model):
+    """A 办事指南 page: where it was found and what it says."""
+
+    url: str
+    name: str = Field("", description="the guide's name as listed (link text), else its page title")
+    found_in: list[Literal["column", "link", "scenario"]] = Field(default_factory=list)
+    source: str | None = Field(None, description="the column or page that listed it")
+    offsite: bool = Field(
+        default=False, description="hosted outside the site's scope (政务服务网): listed, never fetched"
+    )
+    skipped: str | None = Field(None, description="why it was not read (budget, limit)")
+    page: PageFacts | None = None
+    fields: list[GuideField] = Field(default_factory=list)
+    content_text: str = Field("", description="the guide's own text (no header/footer), capped, for wording rules")
+    form_links: list[CheckedLink] = Field(default_factory=list)
+    content_node: NodeRef | None = Field(None, description="the guide's content area (outlined when a class is absent)")
+    tabs_opened: int = Field(0, description="tab or accordion controls clicked to show hidden or lazy panels")
+
+
+class PolicyFacts(_Model):
+    """A 政策文件 page, reached from an interpretation (or found by its title): its 相关解读 links back."""
+
+    url: str
+    title: str = ""
+    doc_number: str | None = None
+    page: PageFacts | None = None
+    back_links: list[CheckedLink] = Field(
+        default_factory=list, description="links to interpretations: 相关解读/政策解读 texts, or links to a known 解读"
+    )
+    link_area: NodeRef | None = Field(None, description="where a 相关解读 link belongs (the document's end)")
+
+
+class InterpretationFacts(_Model):
+    """A 政策解读 page: the document it names and every link that may lead to it."""
+
+    url: str
+    found_in: list[Literal["column", "policy", "scenario"]] = Field(default_factory=list)
+    source: str | None = None
+    published: dt.date | None = Field(None, description="its date in the list that gave it (or its PubDate)")
+    skipped: str | None = None
+    page: PageFacts | None = None
+    heading: str = Field("", description="its title: ArticleTitle meta, h1, or the page title")
+    lead: str = Field("", description="the first part of its text, where the interpreted document is named")
+    named_titles: list[str] = Field(default_factory=list, description="《…》 named in the heading, then the lead")
+    doc_numbers: list[str] = Field(default_factory=list, description="文号 named (〔2021〕3号)")
+    image_only: bool = Field(default=False, description="一图读懂: the content is images; only captions carry text")
+    candidates: list[CheckedLink] = Field(default_factory=list, description="links that may lead to the document")
+    linked_policies: list[PolicyFacts] = Field(default_factory=list, description="documents the candidates reached")
+    found_policy: PolicyFacts | None = Field(None, description="the document found on the site by its title")
+    link_area: NodeRef | None = Field(None, description="the content area where the 原文 link belongs")
+
+
 class SiteArtifacts(_Model):
     artifacts_version: str = ARTIFACTS_VERSION
     site_id: str
@@ -147,8 +230,12 @@ class SiteArtifacts(_Model):
     columns: list[ColumnFacts] = Field(default_factory=list)
     errors: list[ErrorRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
-    # Extra pages a gatherer read for facts of its own (footer checks on inner pages, 解读 pages, guides).
+    # Extra pages a gatherer read for facts of its own (footer checks on inner pages).
     pages: list[PageFacts] = Field(default_factory=list)
+    guides: list[GuideFacts] | None = Field(None, description="办事指南 pages found (None: not gathered)")
+    interpretations: list[InterpretationFacts] | None = Field(
+        None, description="政策解读 pages found (None: not gathered)"
+    )
     unavailable: dict[str, str] = Field(
         default_factory=dict, description="artifact name -> why it could not be gathered (rules needing it: error)"
     )

@@ -110,6 +110,34 @@ class ColumnResult(_Model):
     reason: str | None = Field(None, description="why an unreadable column could not be judged, in zh-CN")
 
 
+class GuideResult(_Model):
+    """One 办事指南 as judged: whether it meets the indicator, and what it lacks."""
+
+    url: str
+    name: str = ""
+    found_in: list[str] = Field(default_factory=list)
+    status: Literal["judged", "offsite", "not_read", "unreadable"]
+    meets: bool | None = Field(description="meets §8 (elements, basis, form channel); None when not judged")
+    missing: dict[str, str] = Field(default_factory=dict, description="element class -> absent | empty | placeholder")
+    basis_kind: str = Field(description="concrete, law_only, article_number_only, no_law, unclear, missing")
+    form_channel: str = Field(description="download, stated, none, unverified, not_applicable")
+    tabs_opened: int = 0
+    reason: str | None = Field(None, description="why it was not judged, in zh-CN")
+
+
+class InterpretationResult(_Model):
+    """One 政策解读 as judged: whether it reaches its document, and whether the document links back."""
+
+    url: str
+    title: str = ""
+    found_in: list[str] = Field(default_factory=list)
+    status: Literal["linked", "unlinked", "needs_review", "not_judged"]
+    named_title: str | None = None
+    policy_url: str | None = Field(None, description="the document reached, or found on the site by its title")
+    policy_links_back: bool | None = Field(None, description="the document links back (None: no document known)")
+    reason: str | None = None
+
+
 class RunStats(_Model):
     pages_rendered: int = 0
     pages_fetched: int = 0
@@ -127,6 +155,8 @@ class Bundle(_Model):
     final_url: str | None = None
     verdict: Verdict
     columns: list[ColumnResult] = Field(default_factory=list)
+    guides: list[GuideResult] = Field(default_factory=list)
+    interpretations: list[InterpretationResult] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     rules: dict[str, RuleSummary] = Field(default_factory=dict, description="finding code -> the rule's outcome")
     errors: list[ErrorRecord] = Field(default_factory=list)

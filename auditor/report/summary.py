@@ -99,6 +99,60 @@ def columns_table(bundle: Bundle) -> Table:
     return table
 
 
+GUIDE_STATUS_ZH = {"judged": "已检查", "offsite": "站外(仅列出)", "not_read": "未读取", "unreadable": "需人工核实"}
+INTERPRETATION_STATUS_ZH = {
+    "linked": "已关联",
+    "unlinked": "未关联",
+    "needs_review": "需人工核实",
+    "not_judged": "未检查",
+}
+BASIS_ZH = {
+    "concrete": "具体",
+    "law_only": "仅列法规名称",
+    "article_number_only": "仅列条款序号",
+    "no_law": "未写明法规",
+    "unclear": "待核实",
+    "missing": "缺失",
+}
+FORM_ZH = {
+    "download": "可下载",
+    "stated": "已说明渠道",
+    "none": "未提供",
+    "unverified": "待核实",
+    "not_applicable": "—",
+}
+
+
+def documents_table(bundle: Bundle) -> Table | None:
+    """The site's 办事指南 and 政策解读 pages, one row each: whether each meets the indicator."""
+    if not bundle.guides and not bundle.interpretations:
+        return None
+    table = Table(title=Text(f"{plain(bundle.site.name)} 办事指南与政策解读"))
+    for header in ("类型", "页面", "结果", "说明"):
+        table.add_column(header, overflow="fold")
+    for guide in bundle.guides:
+        if guide.status != "judged":
+            result, note = GUIDE_STATUS_ZH[guide.status], guide.reason or ""
+        else:
+            result = "符合" if guide.meets else "不符合"
+            gaps = "、".join(guide.missing)
+            note = ";".join(
+                part
+                for part in (
+                    f"缺少:{gaps}" if gaps else "",
+                    f"设定依据:{BASIS_ZH.get(guide.basis_kind, guide.basis_kind)}",
+                    f"表格:{FORM_ZH.get(guide.form_channel, guide.form_channel)}",
+                )
+                if part
+            )
+        table.add_row("办事指南", _cell(guide.name or guide.url), result, _cell(note))
+    for item in bundle.interpretations:
+        back = ";文件未回链解读" if item.policy_links_back is False else ""
+        note = (item.reason or (f"《{item.named_title}》" if item.named_title else "")) + back
+        table.add_row("政策解读", _cell(item.title or item.url), INTERPRETATION_STATUS_ZH[item.status], _cell(note))
+    return table
+
+
 def print_summary(bundle_dirs: list[Path], console: Console, *, columns: bool = False) -> None:
     bundles: list[Bundle] = []
     for bundle_dir in bundle_dirs:
@@ -111,4 +165,6 @@ def print_summary(bundle_dirs: list[Path], console: Console, *, columns: bool = 
     if columns:
         for bundle in bundles:
             console.print(columns_table(bundle))
+            if (documents := documents_table(bundle)) is not None:
+                console.print(documents)
     console.print(sites_table(bundles))

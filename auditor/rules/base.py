@@ -21,7 +21,7 @@ from auditor.computed import COMPUTED
 from auditor.computed.column_status import NAME as COLUMN_STATUS
 from auditor.computed.column_status import JudgedColumn
 from auditor.extract.html import canonical_url
-from auditor.model.artifacts import NodeRef, SiteArtifacts
+from auditor.model.artifacts import NodeRef, Rect, SiteArtifacts
 from auditor.model.bundle import ColumnResult, Evidence, Finding, Outcome, Severity, Target
 from auditor.settings import IndicatorSettings
 
@@ -218,4 +218,30 @@ def make_finding(
         observed=observed,
         message_zh=message_zh,
         evidence=Evidence(),
+    )
+
+
+def outline_of(nodes: list[NodeRef | None], fallback: NodeRef | None = None) -> NodeRef | None:
+    """One node whose box covers every given element of one page (a guide's missing rows, a page's bad links).
+
+    Evidence outlines one box per finding; the rows of one finding sit together on the page, so their union is
+    what the reader is shown. Nodes without a measured box are left out; with none measured, the fallback (the
+    content area) or the first node stands.
+    """
+    present = [n for n in nodes if n is not None]
+    boxed = [n for n in present if n.rect is not None]
+    if not boxed:
+        if fallback is not None and (fallback.rect is not None or not present):
+            return fallback
+        return present[0] if present else fallback
+    page = boxed[0].page_id
+    rects = [n.rect for n in boxed if n.page_id == page and n.rect is not None]
+    left, top = min(r.x for r in rects), min(r.y for r in rects)
+    right, bottom = max(r.x + r.width for r in rects), max(r.y + r.height for r in rects)
+    snippets = [n.snippet for n in boxed if n.snippet]
+    return NodeRef(
+        page_id=page,
+        selector=boxed[0].selector,
+        rect=Rect(x=left, y=top, width=right - left, height=bottom - top),
+        snippet=" | ".join(snippets)[:200] or None,
     )

@@ -51,6 +51,16 @@ class RuntimeSettings:
     # Hosts outside a site's scope the browser may still load: the 党政机关 badge and the 找错 entry scripts the
     # footer check needs (indicators.md §10). Everything else off-site is blocked by default.
     offsite_allow: tuple[str, ...] = ("dcs.conac.cn", "www.conac.cn", "zfwzgl.www.gov.cn", "pucha.kaipuyun.cn")
+    # 办事指南 and 政策解读 pages read per site (issue #8): guides newest first; interpretations in the window plus
+    # this many older ones; the policy pages read for their 相关解读 links; links followed per page; form
+    # downloads checked per guide and the bytes read of each (enough to tell a file from an error page).
+    max_guides: int = 20
+    older_interpretations: int = 10
+    max_interpretations: int = 40
+    max_policy_pages: int = 10
+    max_links_checked: int = 6
+    max_form_checks: int = 4
+    form_check_bytes: int = 256 * 1024
     # Extra time a site's gathering may take past its budget before it is cut off (closing pages, screenshots).
     budget_grace_s: float = 10.0
 

@@ -20,13 +20,16 @@ def test_outline_and_crop_follow_the_rect():
     marked = outline(image, rect)
     assert marked.getpixel((95, 250)) == OUTLINE
     assert marked.getpixel((250, 250)) == (255, 255, 255)
-    assert crop_box(marked, rect) == (52, 152, 448, 348)
+    # A small element is cropped with at least 720 x 320 of its surroundings (clamped at the image's edge).
+    assert crop_box(marked, rect) == (0, 90, 610, 410)
+    large = Rect(x=100, y=100, width=600, height=400)
+    assert crop_box(marked, large) == (40, 52, 760, 548)  # 60 px each side makes it 720 wide
     assert crop_box(marked, None) == (0, 0, 800, 600)
 
 
 def test_rect_beyond_the_image_is_clamped():
     image = Image.new("RGB", (200, 200), "white")
-    assert crop_box(image, Rect(x=150, y=150, width=500, height=500)) == (102, 102, 200, 200)
+    assert crop_box(image, Rect(x=150, y=150, width=500, height=500)) == (40, 102, 200, 200)
 
 
 @pytest.mark.parametrize(

@@ -240,6 +240,7 @@ def test_five_stale_news_columns_veto_and_their_findings_are_marked():
         "column_stale_news_notice": 6,
         "column_stale_should_update": 6,
         "column_blank_many": 0,
+        "service_guide_key_elements_missing": 0,
     }
     assert "栏目不更新" in judgement.verdict.note_zh
 
@@ -295,7 +296,9 @@ def test_evidence_outlines_the_node_a_rule_points_at(tmp_path):
     assert finding.target.rect == Rect(x=10, y=20, width=300, height=200)
     assert finding.target.selector == "ul.list"
     crop = Image.open(bundle_dir / str(finding.evidence.crop))
-    assert crop.size == (300 + 10 + 48, 200 + 20 + 48)  # the rect plus the margin, clamped at the page's edge
+    # A small rect is shown with at least 720 x 320 around it (210 px each side, 60 px above and below), clamped
+    # at the page's edge.
+    assert crop.size == (300 + 10 + 210, 200 + 20 + 60)
 
 
 def test_a_finding_on_a_page_without_a_screenshot_says_so(tmp_path):
