@@ -129,7 +129,7 @@ def _form_verdict(facts: GuideFacts) -> tuple[list[CheckedLink], list[CheckedLin
     for link in facts.form_links:
         if link.url is None:
             failed.append(link)
-        elif not link.checked:
+        elif not link.checked or link.target_kind == "unchecked":
             unverified.append(link)
         elif (
             link.status is not None

@@ -23,7 +23,7 @@ from auditor.extract.lists import MAX_HUB_TEXT_CHARS, OLDEST_FIRST_BASIS, ListEx
 from auditor.gather.context import Gathered, SiteContext
 from auditor.gather.http import HttpPage
 from auditor.gather.network import refusal_kind
-from auditor.gather.render import element_rect, navigate, screenshot
+from auditor.gather.render import element_rect, screenshot
 from auditor.model.artifacts import ColumnFacts, DateSource, ListItem, PageFacts, PageKind, failed_page
 from auditor.scenario import ColumnOverride
 from auditor.store import safe_name
@@ -241,16 +241,7 @@ class ColumnReader:
         hub_html: str | None = None
         async with self.ctx.tabs.tab() as pooled:
             tab = pooled.page
-            async with self.ctx.net.visit_slot(url):
-                rendered = await navigate(
-                    tab,
-                    url,
-                    timeout_s=self.ctx.timeout(),
-                    steps=override.steps if override else (),
-                    max_frames=self.ctx.runtime.max_frames_read,
-                    in_scope=self.ctx.in_scope,
-                    follow=self.ctx.net.redirect_of,
-                )
+            rendered = await self.ctx.visit(tab, url, steps=override.steps if override else ())
             # A failed navigation, or a visit that hung after load, leaves a tab that cannot be trusted again.
             pooled.broken = rendered.error is not None and (rendered.status is None or rendered.timed_out)
             gathered.rendered += 1

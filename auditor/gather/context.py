@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from playwright.async_api import BrowserContext
+from playwright.async_api import BrowserContext, Page
 
 from auditor.gather.network import SiteNetwork
 from auditor.gather.policy import ReadPolicy
-from auditor.gather.render import PagePool
+from auditor.gather.render import PagePool, RenderedPage, navigate
 from auditor.model.artifacts import ErrorRecord
-from auditor.scenario import Scenario, Site
+from auditor.scenario import Scenario, Site, Step
 from auditor.settings import IndicatorSettings
 from auditor.settings.runtime import RuntimeSettings
 from auditor.store import WritableStore
@@ -115,6 +115,21 @@ class SiteContext:
     @property
     def site(self) -> Site:
         return self.scenario.site
+
+    async def visit(
+        self, tab: Page, url: str, *, steps: tuple[Step, ...] = (), max_frames: int | None = None
+    ) -> RenderedPage:
+        """Render one page of the site: after its host's Crawl-delay, within its timeout, in scope, redirects routed."""
+        async with self.net.visit_slot(url):
+            return await navigate(
+                tab,
+                url,
+                timeout_s=self.timeout(),
+                steps=steps,
+                max_frames=self.runtime.max_frames_read if max_frames is None else max_frames,
+                in_scope=self.in_scope,
+                follow=self.net.redirect_of,
+            )
 
     def timeout(self) -> float:
         """A page's timeout: the scenario's, cut to what is left of the site's budget."""

@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
@@ -23,7 +24,7 @@ from auditor.extract.html import canonical_url
 from auditor.gather.context import Gathered, SiteContext
 from auditor.gather.http import HttpPage
 from auditor.gather.network import refusal_kind
-from auditor.gather.render import element_rects, navigate, screenshot, settle
+from auditor.gather.render import element_rects, screenshot, settle
 from auditor.model.artifacts import PageFacts, Rect, failed_page
 from auditor.store import safe_name
 from auditor.windows import now_in_shanghai
@@ -31,6 +32,30 @@ from auditor.windows import now_in_shanghai
 MAX_TAB_CLICKS = 12
 CLICK_TIMEOUT_MS = 2000
 TABS_LIMIT_S = 20.0  # all of a page's tab clicks together; a page that keeps changing is read as it stands
+
+
+class _Page(Protocol):
+    url: str
+    skipped: str | None
+
+
+P = TypeVar("P", bound=_Page)
+
+
+async def read_each(items: list[P], read: Callable[[P], Awaitable[None]], *, limit: int, gathered: Gathered) -> None:
+    """Read pages a few at a time; one page's failure is its own error record, never the others' (a raising
+    read once cost a site every column)."""
+    slots = asyncio.Semaphore(limit)
+
+    async def one(item: P) -> None:
+        async with slots:
+            try:
+                await read(item)
+            except Exception as exc:
+                item.skipped = f"internal error: {type(exc).__name__}"
+                gathered.error(item.url, "page", "internal", f"{type(exc).__name__}: {exc}")
+
+    await asyncio.gather(*(one(i) for i in items))
 
 
 def extra_page_id(kind: str, url: str) -> str:
@@ -100,15 +125,7 @@ class ExtraPages:
         result = Rendered(url)
         async with self.ctx.tabs.tab() as pooled:
             tab = pooled.page
-            async with self.ctx.net.visit_slot(url):
-                visit = await navigate(
-                    tab,
-                    url,
-                    timeout_s=self.ctx.timeout(),
-                    max_frames=0,
-                    in_scope=self.ctx.in_scope,
-                    follow=self.ctx.net.redirect_of,
-                )
+            visit = await self.ctx.visit(tab, url, max_frames=0)
             pooled.broken = visit.error is not None and (visit.status is None or visit.timed_out)
             self.gathered.rendered += 1
             result.final_url, result.status, result.html, result.title = (

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from auditor.extract.guide import GuideReading, LabelIndex, read_guide
 from auditor.extract.html import canonical_url, clean_url, is_file_url, link_text, normalise_space, parse
 from auditor.gather.context import Gathered, SiteContext
-from auditor.gather.extra import ExtraPages, Rendered, extra_page_id, http_page
+from auditor.gather.extra import ExtraPages, Rendered, extra_page_id, http_page, read_each
 from auditor.model.artifacts import CheckedLink, ColumnFacts, GuideFacts, GuideField, NodeRef, Rect
 
 SOFT_404_TITLE_CHARS = 60
@@ -88,13 +88,7 @@ class GuideGatherer:
 
     async def read_all(self, guides: list[GuideFacts]) -> None:
         todo = [g for g in guides if not g.offsite and not g.skipped]
-        limit = asyncio.Semaphore(self.ctx.runtime.column_concurrency)
-
-        async def one(guide: GuideFacts) -> None:
-            async with limit:
-                await self.read(guide)
-
-        await asyncio.gather(*(one(g) for g in todo))
+        await read_each(todo, self.read, limit=self.ctx.runtime.column_concurrency, gathered=self.gathered)
 
     async def read(self, guide: GuideFacts) -> None:
         page_id = extra_page_id("guide", guide.url)
@@ -218,7 +212,9 @@ class GuideGatherer:
         link.status, link.final_url, link.content_type = response.status, response.final_url, response.content_type
         link.size = response.body_bytes
         link.error = response.error if not response.truncated else None
-        if response.status is None or response.status >= 400 or (response.error and not response.truncated):
+        if response.status is None or response.timed_out:
+            link.target_kind = "unchecked"  # no answer says nothing about the form: unverified, for review
+        elif response.status >= 400 or (response.error and not response.truncated):
             link.target_kind = "error"
         elif response.is_html:
             doc = parse(response.text)

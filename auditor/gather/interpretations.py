@@ -29,7 +29,7 @@ from auditor.extract.interpretation import (
 )
 from auditor.extract.lists import extract_list
 from auditor.gather.context import Gathered, SiteContext
-from auditor.gather.extra import ExtraPages, extra_page_id, http_page
+from auditor.gather.extra import ExtraPages, extra_page_id, http_page, read_each
 from auditor.gather.http import HttpPage
 from auditor.model.artifacts import (
     CheckedLink,
@@ -143,13 +143,8 @@ class InterpretationGatherer:
     # ------------------------------------------------------------------ reading
 
     async def read_all(self, items: list[InterpretationFacts]) -> None:
-        limit = asyncio.Semaphore(self.ctx.runtime.column_concurrency)
-
-        async def one(item: InterpretationFacts) -> None:
-            async with limit:
-                await self.read(item)
-
-        await asyncio.gather(*(one(i) for i in items if not i.skipped))
+        todo = [i for i in items if not i.skipped]
+        await read_each(todo, self.read, limit=self.ctx.runtime.column_concurrency, gathered=self.gathered)
 
     async def read(self, item: InterpretationFacts) -> None:
         page_id = extra_page_id("jd", item.url)
@@ -278,7 +273,11 @@ class InterpretationGatherer:
         return None
 
     def _classify(self, url: str, response: HttpPage) -> tuple[TargetKind, str | None]:
-        if response.status is None or response.status >= 400 or (response.error and not response.truncated):
+        if response.status is None or response.timed_out or response.too_large:
+            # No answer (a timeout, a reset, refused) or one too large to read says nothing about the link: it is
+            # left unverified, for review, never taken for a broken link.
+            return "unchecked", None
+        if response.status >= 400 or (response.error and not response.truncated):
             return "error", None
         if not response.is_html:
             return "file", None

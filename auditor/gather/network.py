@@ -178,11 +178,18 @@ class SiteNetwork:
         self._in_flight: dict[Request, asyncio.Event] = {}
         self._releases: set[asyncio.Future[None]] = set()
 
-    def record(self, url: str, via: str, status: int | None, outcome: str) -> None:
+    def record(self, url: str, via: str, status: int | None, outcome: str) -> RequestRecord | None:
         if len(self.log) >= self.runtime.request_log_max:
             self.dropped += 1
-            return
-        self.log.append(RequestRecord(url=url, via=via, status=status, outcome=outcome))
+            return None
+        entry = RequestRecord(url=url, via=via, status=status, outcome=outcome)
+        self.log.append(entry)
+        return entry
+
+    @staticmethod
+    def _answered(entry: RequestRecord | None, status: int | None, outcome: str) -> None:
+        if entry is not None:
+            entry.status, entry.outcome = status, outcome  # type: ignore[assignment]
 
     async def fetch(self, url: str, *, timeout: float, max_bytes: int | None = None) -> HttpPage:  # noqa: ASYNC109
         """An HTTP GET within robots, the host's limits, the page cap and the site's budget."""
@@ -302,6 +309,9 @@ class SiteNetwork:
             self.record(url, "browser", None, "robots")
             await route.abort("blockedbyclient")
             return
+        # Logged as it is sent: a document that never answers (the site's context closed on it first) stays on
+        # the record as a timeout.
+        entry = self.record(url, "browser", None, "timeout")
         try:
             # The visit waited out the Crawl-delay already (`visit_slot`); here only the connection is held.
             async with self.network.connection(url):
@@ -309,16 +319,17 @@ class SiteNetwork:
                 body = await response.body()
         except PlaywrightError as exc:
             timed_out = "Timeout" in str(exc) or "timeout" in str(exc)
-            self.record(url, "browser", None, "timeout" if timed_out else "error")
+            self._answered(entry, None, "timeout" if timed_out else "error")
             with contextlib.suppress(PlaywrightError):
                 await route.abort("timedout" if timed_out else "failed")
             return
         if 300 <= response.status < 400 and (location := response.headers.get("location")):
+            self._answered(entry, response.status, "ok")
             await self._redirect(route, url, urljoin(url, location.strip()), response)
             return
         if len(body) > self.runtime.max_page_bytes:
             self.refused[url] = "too_large"
-            self.record(url, "browser", response.status, "too_large")
+            self._answered(entry, response.status, "too_large")
             await route.abort("failed")
             return
         headers = dict(response.headers)
@@ -327,7 +338,7 @@ class SiteNetwork:
             codec, _how = decide_charset(body, content_type or None)
             label = _WEB_LABELS.get(codec.lower(), codec.lower().replace("_", "-"))
             headers["content-type"] = f"{content_type or 'text/html'}; charset={label}"
-        self.record(url, "browser", response.status, "ok" if response.status < 400 else "error")
+        self._answered(entry, response.status, "ok" if response.status < 400 else "error")
         await route.fulfill(status=response.status, headers=headers, body=body)
 
     async def _redirect(self, route: Route, url: str, target: str, response: APIResponse) -> None:
@@ -337,7 +348,6 @@ class SiteNetwork:
         every hop is checked, capped and charset-served like a first URL, and the page's URL is the target's. A
         frame's redirect is followed here hop by hop to check the chain, then handed to Chromium.
         """
-        self.record(url, "browser", response.status, "ok")
         hops = [target]
         while True:
             refusal = await self.redirect_refusal(hops[-1])

@@ -713,3 +713,70 @@ def busy_site(as_of: date) -> HostileSite:
         site.routes[f"/asset/{i}.png"] = Page(b"", content_type="image/png", delay_s=0.15)
         site.routes[f"/asset/{i}.js"] = Page(b"", content_type="text/javascript", delay_s=0.15)
     return site
+
+
+def _guide(site: HostileSite, name: str, form: str) -> bytes:
+    rows = "".join(
+        f"<tr><th>{label}</th><td>{value}</td></tr>"
+        for label, value in (
+            ("事项名称", name),
+            (
+                "设定依据",
+                "《中华人民共和国行政许可法》第十二条：“下列事项可以设定行政许可：直接涉及公共安全的特定活动。”",
+            ),
+            ("申请条件", "具有合法主体资格"),
+            ("申请材料", f'登记申请表 <a href="{form}">申请表下载</a>'),
+            ("办理地点", "青溪区行政服务中心"),
+            ("办理时间", "工作日 9:00-17:00"),
+            ("咨询电话", "021-59990001"),
+            ("办理流程", "申请→受理→审查→决定"),
+            ("实施机关", "青溪区某局"),
+            ("收费标准", "不收费"),
+        )
+    )
+    return site.page(f"{name}办事指南", f'<div class="article"><h1>{name}</h1><table>{rows}</table></div>').encode()
+
+
+def _interpretation(site: HostileSite, title: str, href: str) -> bytes:
+    body = (
+        f'<div class="article"><h1>《{title}》政策解读</h1><p>近日印发了《{title}》，现解读如下。'
+        "一、背景。二、主要内容。三、施行时间。</p>"
+        f'<div class="links">相关链接：<a href="{href}">原文</a></div></div>'
+    )
+    return site.page(f"《{title}》政策解读", body).encode()
+
+
+def documents_site(as_of: date) -> HostileSite:
+    """办事指南 and 政策解读 pages that fail: a guide that hangs, one that answers 500, one whose form download
+    hangs; an interpretation whose 原文 link hangs and one whose 原文 is a 50 MB page. None of it may become a
+    finding: each is recorded and left for review."""
+    site = HostileSite("documents", "3101140126", as_of)
+    site.columns = (("要闻动态", "/col/news/"), ("办事指南", "/col/bszn/"), ("政策解读", "/col/zcjd/"))
+    site.routes["/"] = Page(site.home())
+    site.routes["/col/news/"] = Page(site.list_page("要闻动态"))
+    day = site.dates((1, 2, 3, 4, 5, 6))
+    guides = [("/bszn/1.html", "甲类事项登记"), ("/bszn/2.html", "乙类事项许可"), ("/bszn/3.html", "丙类事项备案")]
+    guides += [(f"/bszn/{n}.html", f"第{n}项事项") for n in range(4, 7)]  # sound guides: the list is a list
+    jds = [("/jd/1.html", "青溪区甲办法"), ("/jd/2.html", "青溪区乙办法")]
+
+    def listing(name: str, rows: list[tuple[str, str]]) -> bytes:
+        items = "".join(
+            f'<li><a href="{path}">{title}</a><span>{day[i % len(day)].isoformat()}</span></li>'
+            for i, (path, title) in enumerate(rows)
+        )
+        return site.page(name, f'<ul class="list">{items}</ul>', {"ColumnName": name}).encode()
+
+    site.routes["/col/bszn/"] = Page(listing("办事指南", guides))
+    site.routes["/col/zcjd/"] = Page(listing("政策解读", [(p, f"《{t}》政策解读") for p, t in jds]))
+    site.routes["/bszn/1.html"] = Hang()
+    site.routes["/bszn/2.html"] = Page(b"<html><body><h1>500 Internal Server Error</h1></body></html>", 500)
+    site.routes["/bszn/3.html"] = Page(_guide(site, "丙类事项备案", "/files/hang.doc"))
+    site.routes["/files/hang.doc"] = Hang()
+    for n in range(4, 7):
+        site.routes[f"/bszn/{n}.html"] = Page(_guide(site, f"第{n}项事项", "/files/form.doc"))
+    site.routes["/files/form.doc"] = Page(b"PK\x03\x04 form", content_type="application/msword")
+    site.routes["/jd/1.html"] = Page(_interpretation(site, "青溪区甲办法", "/zcwj/hang.html"))
+    site.routes["/zcwj/hang.html"] = Hang()
+    site.routes["/jd/2.html"] = Page(_interpretation(site, "青溪区乙办法", "/zcwj/big.html"))
+    site.routes["/zcwj/big.html"] = Big(b"<html><body>", b"</body></html>", declared=True)
+    return site
