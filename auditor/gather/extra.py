@@ -11,21 +11,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
+from lxml.html import HtmlElement as _Element
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
-from auditor.extract.html import canonical_url
+from auditor.extract.html import canonical_url, normalise_space, parse
+from auditor.extract.interpretation import document_title
 from auditor.gather.context import Gathered, SiteContext
 from auditor.gather.http import HttpPage
 from auditor.gather.network import refusal_kind
 from auditor.gather.render import element_rects, screenshot, settle
-from auditor.model.artifacts import PageFacts, Rect, failed_page
+from auditor.model.artifacts import CheckedLink, PageFacts, Rect, failed_page
 from auditor.store import safe_name
 from auditor.windows import now_in_shanghai
 
@@ -56,6 +59,32 @@ async def read_each(items: list[P], read: Callable[[P], Awaitable[None]], *, lim
                 gathered.error(item.url, "page", "internal", f"{type(exc).__name__}: {exc}")
 
     await asyncio.gather(*(one(i) for i in items))
+
+
+def follow_answer(link: CheckedLink, response: HttpPage, soft_404: re.Pattern[str]) -> _Element | None:
+    """Record on `link` where it led; the parsed page when it is a document (HTML that is not a soft 404).
+
+    No answer (a timeout, a reset, a refusal) or one too large to read says nothing about the link: it is left
+    unverified, for review, never taken for a broken link.
+    """
+    link.checked = True
+    link.status, link.final_url, link.content_type = response.status, response.final_url, response.content_type
+    link.size = response.body_bytes
+    if response.status is None or response.timed_out or response.too_large:
+        link.target_kind, link.error = "unchecked", response.error
+        return None
+    if response.status >= 400 or (response.error and not response.truncated):
+        link.target_kind, link.error = "error", response.error
+        return None
+    if not response.is_html:
+        link.target_kind = "file"
+        return None
+    doc = parse(response.text)
+    link.target_title = document_title(doc) or None
+    heading = doc.find(".//h1")
+    shown = " ".join([doc.findtext(".//title") or "", heading.text_content() if heading is not None else ""])
+    link.target_kind = "soft_404" if soft_404.search(normalise_space(shown)[:200]) else "document"
+    return doc if link.target_kind == "document" else None
 
 
 def extra_page_id(kind: str, url: str) -> str:

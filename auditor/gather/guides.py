@@ -19,12 +19,11 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from auditor.extract.guide import GuideReading, LabelIndex, read_guide
-from auditor.extract.html import canonical_url, clean_url, is_file_url, link_text, normalise_space, parse
+from auditor.extract.html import canonical_url, clean_url, is_file_url, link_text, parse
 from auditor.gather.context import Gathered, SiteContext
-from auditor.gather.extra import ExtraPages, Rendered, extra_page_id, http_page, read_each
+from auditor.gather.extra import ExtraPages, Rendered, extra_page_id, follow_answer, http_page, read_each
 from auditor.model.artifacts import CheckedLink, ColumnFacts, GuideFacts, GuideField, NodeRef, Rect
 
-SOFT_404_TITLE_CHARS = 60
 STATIC_FIELDS_SUFFICE = 5  # a static reading with this many fields and no tabs is the guide as shown
 
 
@@ -41,6 +40,7 @@ class GuideGatherer:
         self.labels = LabelIndex(settings.value("guide_element_classes"))
         self.form_extensions = tuple(settings.value("guide_form_extensions"))
         self.form_texts = tuple(settings.value("guide_form_link_texts"))
+        self._readings: dict[tuple[str, str], GuideReading] = {}
 
     def plan(self, columns: list[ColumnFacts], page_htmls: list[tuple[str, str]]) -> list[GuideFacts]:
         """The guides to read: scenario ones first, then column items newest first, then links named …指南."""
@@ -119,7 +119,13 @@ class GuideGatherer:
         await self._check_forms(guide)
 
     def _read(self, html: str, url: str) -> GuideReading:
-        return read_guide(html, url, self.labels, form_extensions=self.form_extensions, form_link_texts=self.form_texts)
+        # A page's DOM is read for the screenshot decision and again for its facts: each snapshot parsed once.
+        key = (html, url)
+        if key not in self._readings:
+            self._readings[key] = read_guide(
+                html, url, self.labels, form_extensions=self.form_extensions, form_link_texts=self.form_texts
+            )
+        return self._readings[key]
 
     def _tabs(self, html: str, url: str) -> list[str]:
         return [t.selector for t in self._read(html, url).tabs]
@@ -169,13 +175,7 @@ class GuideGatherer:
                 return None
             rect = rects.get(selector)
             if rect is not None and end is not None and (last := rects.get(end)) is not None:
-                # The label and the end of its value, outlined as one box.
-                right, bottom = (
-                    max(rect.x + rect.width, last.x + last.width),
-                    max(rect.y + rect.height, last.y + last.height),
-                )
-                left, top = min(rect.x, last.x), min(rect.y, last.y)
-                rect = Rect(x=left, y=top, width=right - left, height=bottom - top)
+                rect = Rect.covering([rect, last])  # the label and the end of its value, outlined as one box
             return NodeRef(page_id=page_id, selector=selector, rect=rect, snippet=snippet[:120] or None)
 
         base = (rendered.final_url if rendered else None) or guide.url
@@ -208,24 +208,7 @@ class GuideGatherer:
             link.target_kind = "offsite"
             return
         response = await self.pages.fetch(link.url, max_bytes=self.ctx.runtime.form_check_bytes)
-        link.checked = True
-        link.status, link.final_url, link.content_type = response.status, response.final_url, response.content_type
-        link.size = response.body_bytes
-        link.error = response.error if not response.truncated else None
-        if response.status is None or response.timed_out:
-            link.target_kind = "unchecked"  # no answer says nothing about the form: unverified, for review
-        elif response.status >= 400 or (response.error and not response.truncated):
-            link.target_kind = "error"
-        elif response.is_html:
-            doc = parse(response.text)
-            title = normalise_space(doc.findtext(".//title") or "")[:SOFT_404_TITLE_CHARS]
-            heading = doc.find(".//h1")
-            shown = title + " " + (normalise_space(heading.text_content()) if heading is not None else "")
-            link.target_title = title or None
-            pattern = self.ctx.settings.value("soft_404_pattern")
-            link.target_kind = "soft_404" if re.search(pattern, shown) else "document"
-        else:
-            link.target_kind = "file"
+        follow_answer(link, response, re.compile(self.ctx.settings.value("soft_404_pattern")))
 
     def _same_host(self, url: str) -> bool:
         # A form is a file of the site's own host even outside the site's folder (/uploads/…).

@@ -18,7 +18,7 @@ import asyncio
 import re
 from urllib.parse import urljoin
 
-from auditor.extract.html import canonical_url, normalise_space, parse
+from auditor.extract.html import canonical_url, parse
 from auditor.extract.interpretation import (
     InterpretationReading,
     LinkFound,
@@ -29,7 +29,7 @@ from auditor.extract.interpretation import (
 )
 from auditor.extract.lists import extract_list
 from auditor.gather.context import Gathered, SiteContext
-from auditor.gather.extra import ExtraPages, extra_page_id, http_page, read_each
+from auditor.gather.extra import ExtraPages, extra_page_id, follow_answer, http_page, read_each
 from auditor.gather.http import HttpPage
 from auditor.model.artifacts import (
     CheckedLink,
@@ -58,6 +58,7 @@ class InterpretationGatherer:
         self.link_texts = tuple(settings.value("interpretation_link_texts"))
         self.strip_words = tuple(settings.value("interpretation_title_strip"))
         self.back_texts = tuple(settings.value("interpretation_back_link_texts"))
+        self._readings: dict[tuple[str, str], InterpretationReading] = {}
         self.soft_404 = re.compile(settings.value("soft_404_pattern"))
         self.search = re.compile(settings.value("search_page_pattern"))
         self.list_urls = {canonical_url(c.url) for c in columns} | {
@@ -187,7 +188,13 @@ class InterpretationGatherer:
         item.page = self.pages.rendered_page(page_id, rendered, title=rendered_reading.heading)
 
     def _read(self, html: str, url: str) -> InterpretationReading:
-        return read_interpretation(html, url, link_texts=self.link_texts, strip_words=self.strip_words)
+        # The rendered DOM is read for the screenshot decision and again for its facts: parsed once.
+        key = (html, url)
+        if key not in self._readings:
+            self._readings[key] = read_interpretation(
+                html, url, link_texts=self.link_texts, strip_words=self.strip_words
+            )
+        return self._readings[key]
 
     def _candidate(self, found: LinkFound, page_id: str, rects: dict[str, Rect] | None = None) -> CheckedLink:
         rect = (rects or {}).get(found.selector)
@@ -262,42 +269,26 @@ class InterpretationGatherer:
             link.target_kind = "offsite"
             return None
         response = await self.pages.fetch(link.url)
-        link.checked = True
-        link.status, link.final_url, link.content_type = response.status, response.final_url, response.content_type
-        link.size = response.body_bytes
-        link.target_kind, link.target_title = self._classify(link.url, response)
-        if link.target_kind == "error":
-            link.error = response.error
+        if follow_answer(link, response, self.soft_404) is not None:
+            link.target_kind = self._not_the_document(link.url, response) or "document"
         if link.target_kind == "document":
             return await self.policy(link.url)
         return None
 
-    def _classify(self, url: str, response: HttpPage) -> tuple[TargetKind, str | None]:
-        if response.status is None or response.timed_out or response.too_large:
-            # No answer (a timeout, a reset, refused) or one too large to read says nothing about the link: it is
-            # left unverified, for review, never taken for a broken link.
-            return "unchecked", None
-        if response.status >= 400 or (response.error and not response.truncated):
-            return "error", None
-        if not response.is_html:
-            return "file", None
+    def _not_the_document(self, url: str, response: HttpPage) -> TargetKind | None:
+        """What a page that answered is when it is not a document: the home page, a search page or a list."""
         final = canonical_url(response.final_url or url)
-        doc = parse(response.text)
-        title = document_title(doc)
-        heading = doc.find(".//h1")
-        shown = " ".join([doc.findtext(".//title") or "", heading.text_content() if heading is not None else ""])
-        if self.soft_404.search(normalise_space(shown)[:200]):
-            return "soft_404", title
         if final in self.home_urls or canonical_url(url) in self.home_urls:
-            return "home", title
+            return "home"
+        title = document_title(parse(response.text))
         if self.search.search(url) or self.search.search(title or ""):
-            return "search", title
+            return "search"
         if final in self.list_urls or canonical_url(url) in self.list_urls:
-            return "list", title
+            return "list"
         listing = extract_list(response.text, response.final_url or url, as_of=self.ctx.options.as_of)
         if listing.kind == "hub" or (listing.kind in {"list", "empty"} and len(listing.items) >= LIST_MIN_ITEMS):
-            return "list", title
-        return "document", title
+            return "list"
+        return None
 
     async def policy(self, url: str) -> PolicyFacts | None:
         key = canonical_url(url)

@@ -35,6 +35,13 @@ class Rect(_Model):
     width: float
     height: float
 
+    @classmethod
+    def covering(cls, rects: list[Rect]) -> Rect:
+        """The smallest box holding every given box (the rows of one finding, outlined as one)."""
+        left, top = min(r.x for r in rects), min(r.y for r in rects)
+        right, bottom = max(r.x + r.width for r in rects), max(r.y + r.height for r in rects)
+        return cls(x=left, y=top, width=right - left, height=bottom - top)
+
 
 class NodeRef(_Model):
     """An element on a gathered page, as a finding points at it (Lighthouse's NodeDetails).

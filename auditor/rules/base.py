@@ -236,12 +236,10 @@ def outline_of(nodes: list[NodeRef | None], fallback: NodeRef | None = None) -> 
         return present[0] if present else fallback
     page = boxed[0].page_id
     rects = [n.rect for n in boxed if n.page_id == page and n.rect is not None]
-    left, top = min(r.x for r in rects), min(r.y for r in rects)
-    right, bottom = max(r.x + r.width for r in rects), max(r.y + r.height for r in rects)
     snippets = [n.snippet for n in boxed if n.snippet]
     return NodeRef(
         page_id=page,
         selector=boxed[0].selector,
-        rect=Rect(x=left, y=top, width=right - left, height=bottom - top),
+        rect=Rect.covering(rects),
         snippet=" | ".join(snippets)[:200] or None,
     )
