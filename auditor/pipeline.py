@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from playwright.async_api import Browser, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
@@ -37,6 +38,7 @@ from auditor.model.artifacts import (
     SiteArtifacts,
 )
 from auditor.model.bundle import Bundle
+from auditor.model.resolve import NO_RESOLVE, ResolveMap
 from auditor.scenario import Scenario, Site
 from auditor.settings import IndicatorSettings, default_indicators
 from auditor.settings.runtime import RUNTIME, RuntimeSettings
@@ -99,6 +101,15 @@ class RunOptions:
     settings: IndicatorSettings = field(default_factory=default_indicators)
     runtime: RuntimeSettings = RUNTIME
     progress: Callable[[str, int, int], None] | None = None
+    resolve: ResolveMap = NO_RESOLVE  # the command line's --resolve; each scenario's own is merged under it
+    external_links: Literal["check", "skip"] = "check"
+
+    def resolve_for(self, scenarios: list[Scenario]) -> ResolveMap:
+        """One mapping for the run (one browser serves every site): the scenarios' entries, then --resolve's."""
+        merged = NO_RESOLVE
+        for scenario in scenarios:
+            merged = merged.merged(ResolveMap.from_mapping(scenario.site.resolve))
+        return merged.merged(self.resolve)
 
     def read_policy(self, site_code: str | None = None) -> ReadPolicy:
         if self.keep_screenshots:
@@ -126,8 +137,11 @@ class RunResult:
 class _BrowserPool:
     """One browser, relaunched after it has served `recycle_after` sites or has crashed."""
 
-    def __init__(self, playwright: Playwright, headless: bool, recycle_after: int) -> None:
+    def __init__(
+        self, playwright: Playwright, headless: bool, recycle_after: int, resolve: ResolveMap = NO_RESOLVE
+    ) -> None:
         self.playwright = playwright
+        self.resolve = resolve
         self.headless = headless
         self.recycle_after = recycle_after
         self.browser: Browser | None = None
@@ -141,7 +155,7 @@ class _BrowserPool:
                     await self.browser.close()
                 self.browser = None
             if self.browser is None:
-                self.browser = await launch(self.playwright, headless=self.headless)
+                self.browser = await launch(self.playwright, headless=self.headless, resolve=self.resolve)
                 self.served = 0
             self.served += 1
             return self.browser
@@ -267,10 +281,11 @@ async def run_audits(
     semaphore = asyncio.Semaphore(max(1, options.site_jobs))
     # A killed run leaves staging folders behind; they are never a bundle and go before anything is written.
     clean_stale_staging(options.out_dir)
-    network = Network(options.runtime, ignore_robots=options.ignore_robots)
+    resolve = options.resolve_for(scenarios)
+    network = Network(options.runtime, ignore_robots=options.ignore_robots, resolve=resolve)
     async with async_playwright() as playwright:
         find_chromium(playwright)  # fail once, with install instructions, before any site starts
-        pool = _BrowserPool(playwright, options.headless, options.runtime.browser_recycle_sites)
+        pool = _BrowserPool(playwright, options.headless, options.runtime.browser_recycle_sites, resolve)
 
         async def one(scenario: Scenario) -> None:
             async with semaphore:

@@ -65,6 +65,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from auditor.model.indicators import ColumnClass
+from auditor.model.resolve import ResolveError, ResolveMap
 from auditor.schemas import export_schema
 from auditor.settings.runtime import RUNTIME
 
@@ -454,7 +455,20 @@ class Site(_Strict):
     guides: tuple[Text, ...] = Field(
         (), max_length=200, description="办事指南 pages to check besides those found (URLs, or paths relative to home)"
     )
+    resolve: dict[str, str] = Field(
+        default_factory=dict,
+        description='curl-style host mapping, {"www.qingxi.gov.cn:80": "127.0.0.1:8000"}: the host is served from '
+        "the address, in Chromium and in HTTP checks alike, while URLs and findings keep the host",
+    )
     limits: Limits = Limits()
+
+    @field_validator("resolve")
+    @classmethod
+    def _resolve(cls, value: dict[str, str]) -> dict[str, str]:
+        try:
+            return ResolveMap.from_mapping(value).as_dict()
+        except ResolveError as exc:
+            raise ValueError(str(exc)) from None
 
     @field_validator("interpretations", "guides")
     @classmethod

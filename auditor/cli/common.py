@@ -20,6 +20,7 @@ from rich.console import Console
 from auditor import __version__
 from auditor.gather.browser import BrowserNotFoundError
 from auditor.model.bundle import SEVERITY_ORDER
+from auditor.model.resolve import ResolveError, ResolveMap
 from auditor.pipeline import RunOptions, RunResult, SiteOutcome, pending_sites, run_audits, today_in_shanghai
 from auditor.report.summary import print_summary
 from auditor.report.text import plain
@@ -168,6 +169,20 @@ def run_options(func: click.decorators.FC) -> click.decorators.FC:
             is_flag=True,
             help="do not honour robots.txt / Crawl-delay (a site's own supervisor; recorded in each bundle)",
         ),
+        click.option(
+            "--resolve",
+            "resolve",
+            multiple=True,
+            metavar="HOST:PORT=ADDR:PORT",
+            help="serve HOST:PORT from ADDR:PORT (curl's HOST:PORT:ADDR[:PORT] too), in Chromium and HTTP checks",
+        ),
+        click.option(
+            "--external-links",
+            type=click.Choice(["check", "skip"]),
+            default="check",
+            show_default=True,
+            help="links outside the site's hosts: status-checked only, or not at all",
+        ),
         click.option("--jobs", type=click.IntRange(1, 8), default=1, show_default=True, help="sites at once"),
         click.option("--headed", is_flag=True, help="show the browser window (debugging)"),
         click.option("--columns", "show_columns", is_flag=True, help="print every column's result"),
@@ -186,7 +201,13 @@ def execute_with(scenarios: list[Scenario], out_dir: Path, kwargs: dict[str, obj
         settings = load_indicators(settings_file) if isinstance(settings_file, Path) else default_indicators()
     except SettingsError as exc:
         bad_input(str(exc))
+    try:
+        resolve = ResolveMap.from_options(kwargs.get("resolve") or ())  # type: ignore[arg-type]
+    except ResolveError as exc:
+        bad_input(f"--resolve {exc}")
     options = RunOptions(
+        resolve=resolve,
+        external_links="skip" if kwargs.get("external_links") == "skip" else "check",
         as_of=kwargs["as_of"],  # type: ignore[arg-type]
         out_dir=out_dir,
         evidence=bool(kwargs["evidence"]),

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from playwright.async_api import Browser, BrowserContext, Playwright
 
+from auditor.model.resolve import NO_RESOLVE, ResolveMap
+
 ENV_VAR = "AUDITOR_CHROMIUM"
 SYSTEM_CHROMIUMS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Playwright already passes --no-sandbox (as root), --disable-background-networking and friends. The machine's
@@ -67,10 +69,12 @@ def launch_args() -> list[str]:
     return list(EXTRA_ARGS)
 
 
-async def launch(playwright: Playwright, *, headless: bool = True) -> Browser:
-    return await playwright.chromium.launch(
-        executable_path=find_chromium(playwright), headless=headless, args=launch_args()
-    )
+async def launch(playwright: Playwright, *, headless: bool = True, resolve: ResolveMap = NO_RESOLVE) -> Browser:
+    args = launch_args()
+    if resolve:
+        # Chromium's own loads (scripts, images, frames' subresources) honour the run's --resolve mapping.
+        args.append(f"--host-resolver-rules={resolve.chromium_rules()}")
+    return await playwright.chromium.launch(executable_path=find_chromium(playwright), headless=headless, args=args)
 
 
 async def new_site_context(browser: Browser) -> BrowserContext:

@@ -29,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 from auditor import __version__
 from auditor.extract.html import decode_html
+from auditor.model.resolve import NO_RESOLVE, ResolveMap
 
 USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36 "
@@ -88,9 +89,12 @@ def fetch(
     deadline: float | None = None,
     max_bytes: int = MAX_BODY_BYTES,
     redirect_check: RedirectCheck | None = None,
+    resolve: ResolveMap = NO_RESOLVE,
+    method: str = "GET",
 ) -> HttpPage:
-    """GET a page; returns within `timeout` seconds (or by `deadline`, a time.monotonic() value, if earlier)."""
-    return _fetch(url, _Deadline(timeout, deadline), max_bytes, redirect_check)
+    """GET (or HEAD) a page; returns within `timeout` seconds (or by `deadline`, a time.monotonic() value, if
+    earlier). Hosts in `resolve` are connected to at their mapped address; the URL and Host header keep the name."""
+    return _fetch(url, _Deadline(timeout, deadline, resolve), max_bytes, redirect_check, method)
 
 
 async def fetch_async(
@@ -100,10 +104,12 @@ async def fetch_async(
     deadline: float | None = None,
     max_bytes: int = MAX_BODY_BYTES,
     redirect_check: RedirectCheck | None = None,
+    resolve: ResolveMap = NO_RESOLVE,
+    method: str = "GET",
 ) -> HttpPage:
-    clock = _Deadline(timeout, deadline)
+    clock = _Deadline(timeout, deadline, resolve)
     try:
-        return await asyncio.to_thread(_fetch, url, clock, max_bytes, redirect_check)
+        return await asyncio.to_thread(_fetch, url, clock, max_bytes, redirect_check, method)
     except asyncio.CancelledError:
         # A thread cannot be cancelled; ending the deadline now shuts its sockets, so the thread returns at
         # once instead of holding its connection (and a worker) until the deadline.
@@ -132,14 +138,16 @@ class _FetchError(Exception):
     """A failure whose message is already the HttpPage error."""
 
 
-def _fetch(url: str, clock: _Deadline, max_bytes: int, redirect_check: RedirectCheck | None = None) -> HttpPage:
+def _fetch(
+    url: str, clock: _Deadline, max_bytes: int, redirect_check: RedirectCheck | None = None, method: str = "GET"
+) -> HttpPage:
     clock.begin()
     outcome = _Outcome(final_url=url)
     if refusal := _refuse(url):
         outcome.error = refusal  # no I/O at all for a URL that is not plain http(s)
     else:
         try:
-            _get(url, clock, max_bytes, outcome, redirect_check)
+            _get(url, clock, max_bytes, outcome, redirect_check, method=method)
         except Exception as exc:  # every failure is a value: one bad page never stops a site
             outcome.error, outcome.timed_out = _describe(exc, clock)
         finally:
@@ -161,8 +169,16 @@ def _refuse(url: str) -> str | None:
     return None
 
 
-def _get(url: str, clock: _Deadline, max_bytes: int, outcome: _Outcome, redirect_check: RedirectCheck | None) -> None:
-    request = urllib.request.Request(url, headers=HEADERS)
+def _get(
+    url: str,
+    clock: _Deadline,
+    max_bytes: int,
+    outcome: _Outcome,
+    redirect_check: RedirectCheck | None,
+    *,
+    method: str = "GET",
+) -> None:
+    request = urllib.request.Request(url, headers=HEADERS, method=method)
     try:
         # urllib's timeout only seeds the connection; _Deadline.connect sets the real one.
         response = _opener(clock, redirect_check).open(request, timeout=max(clock.left(), 0.001))
@@ -320,8 +336,9 @@ class _Deadline:
     those in loops of its own), a TLS handshake, a proxy CONNECT.
     """
 
-    def __init__(self, timeout: float, deadline: float | None) -> None:
+    def __init__(self, timeout: float, deadline: float | None, resolve: ResolveMap = NO_RESOLVE) -> None:
         self._timeout = max(timeout, 0.0)
+        self.resolve = resolve
         self._wall = deadline
         self.started = time.monotonic()
         self.at = self._limit(self.started)
@@ -378,6 +395,8 @@ class _Deadline:
         self.phase = "connecting"
         host, port = address
         last_error: OSError = OSError(f"no address for {host}")
+        # A mapped host is connected to at its mapped address (--resolve); the request still names the host.
+        host, port = self.resolve.lookup(host, port) or (host, port)
         for family, kind, proto, _name, sockaddr in _resolve(host, port, self.left()):
             self.raise_if_expired()
             sock = socket.socket(family, kind, proto)

@@ -20,6 +20,7 @@ import time
 import urllib.robotparser
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from playwright.async_api import APIResponse, Request, Route
@@ -28,6 +29,7 @@ from playwright.async_api import Error as PlaywrightError
 from auditor.extract.html import decide_charset
 from auditor.gather.http import HttpPage, fetch_async
 from auditor.model.artifacts import RequestRecord
+from auditor.model.resolve import NO_RESOLVE, ResolveMap
 from auditor.settings.runtime import RUNTIME, RuntimeSettings
 
 ROBOTS_AGENT = "auditor"
@@ -72,9 +74,12 @@ class _HostState:
 class Network:
     """One per run: hosts are shared by sites (集约化 platforms put many sites on one host)."""
 
-    def __init__(self, runtime: RuntimeSettings = RUNTIME, *, ignore_robots: bool = False) -> None:
+    def __init__(
+        self, runtime: RuntimeSettings = RUNTIME, *, ignore_robots: bool = False, resolve: ResolveMap = NO_RESOLVE
+    ) -> None:
         self.runtime = runtime
         self.ignore_robots = ignore_robots
+        self.resolve = resolve
         self.hosts: dict[str, _HostState] = {}
         self._robots_lock = asyncio.Lock()
 
@@ -95,7 +100,7 @@ class Network:
             robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
             async with state.slots:
                 answer = await fetch_async(
-                    robots_url, timeout=self.runtime.robots_timeout_s, max_bytes=ROBOTS_MAX_BYTES
+                    robots_url, timeout=self.runtime.robots_timeout_s, max_bytes=ROBOTS_MAX_BYTES, resolve=self.resolve
                 )
             parser = urllib.robotparser.RobotFileParser(robots_url)
             if answer.status is not None and 200 <= answer.status < 300 and answer.error is None:
@@ -209,6 +214,7 @@ class SiteNetwork:
                 deadline=self.deadline,
                 max_bytes=max_bytes or self.runtime.max_page_bytes,
                 redirect_check=check,
+                resolve=self.network.resolve,
             )
         outcome = "timeout" if page.timed_out else "too_large" if page.too_large else "ok" if page.ok else "error"
         self.record(url, "http", page.status, outcome)
@@ -315,7 +321,7 @@ class SiteNetwork:
         try:
             # The visit waited out the Crawl-delay already (`visit_slot`); here only the connection is held.
             async with self.network.connection(url):
-                response = await route.fetch(max_redirects=0, timeout=self._timeout_ms())
+                response = await route.fetch(max_redirects=0, timeout=self._timeout_ms(), **self._mapped(route, url))
                 body = await response.body()
         except PlaywrightError as exc:
             timed_out = "Timeout" in str(exc) or "timeout" in str(exc)
@@ -341,6 +347,14 @@ class SiteNetwork:
         self._answered(entry, response.status, "ok" if response.status < 400 else "error")
         await route.fulfill(status=response.status, headers=headers, body=body)
 
+    def _mapped(self, route: Route, url: str) -> dict[str, Any]:
+        """route.fetch's arguments for a mapped host (--resolve): Playwright's driver fetches documents itself and
+        knows nothing of Chromium's resolver rules, so it is sent to the mapped address with the Host it names."""
+        target = self.network.resolve.rewrite(url)
+        if target is None:
+            return {}
+        return {"url": target, "headers": {**route.request.headers, "host": urlsplit(url).netloc}}
+
     async def _redirect(self, route: Route, url: str, target: str, response: APIResponse) -> None:
         """Chromium follows a fulfilled redirect without asking the route handler again, so none is handed over.
 
@@ -364,7 +378,8 @@ class SiteNetwork:
                 return
             try:
                 async with self.network.connection(hops[-1]):
-                    hop = await route.fetch(url=hops[-1], max_redirects=0, timeout=self._timeout_ms())
+                    where = self._mapped(route, hops[-1]) or {"url": hops[-1]}
+                    hop = await route.fetch(max_redirects=0, timeout=self._timeout_ms(), **where)
             except PlaywrightError:
                 await route.abort("failed")
                 return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable
 from urllib.parse import urljoin
 
 from playwright.async_api import Browser, BrowserContext, Page
@@ -281,6 +282,7 @@ class SiteGatherer:
                 done = await self._read_all(ColumnReader(ctx), self._plan(discovered))
                 self.artifacts.columns = done
                 await self._read_services(ctx, done)
+                await self._site_checks(ctx, done)
             finally:
                 await ctx.tabs.close()
             if self.options.evidence:
@@ -306,6 +308,35 @@ class SiteGatherer:
             gathered.error(self.site.home, "internal", "internal", f"{type(exc).__name__}: {exc}")
             for name in ("guides", "interpretations"):
                 self.artifacts.unavailable.setdefault(name, f"采集失败:{type(exc).__name__}")
+        finally:
+            self.gathered.merge(gathered)
+
+    async def _site_checks(self, ctx: SiteContext, columns: list[ColumnFacts]) -> None:
+        """The site-wide checks of issue #9, each a gatherer of its own, run side by side once the columns are read.
+
+        Each fills its own artifact; one that fails leaves its artifact unavailable (its rules answer `error`) and
+        never costs the others or the columns.
+        """
+        home = self.artifacts.home
+        if home is None or home.kind == "error" or not self.home_html:
+            return
+        gathered = Gathered()
+        pages = ExtraPages(ctx, gathered)
+        checks: dict[str, Awaitable[object]] = {}
+        # -- slot: home_updates (首页不更新)
+        # -- slot: footers (footer identifiers)
+        # -- slot: interaction and services (政务咨询, 办事服务)
+        # -- slot: links (link_broken)
+
+        async def run(name: str, check: Awaitable[object]) -> None:
+            try:
+                await check
+            except Exception as exc:
+                gathered.error(self.site.home, "internal", "internal", f"{name}: {type(exc).__name__}: {exc}")
+                self.artifacts.unavailable.setdefault(name, f"采集失败:{type(exc).__name__}")
+
+        try:
+            await asyncio.gather(*(run(name, check) for name, check in checks.items()))
         finally:
             self.gathered.merge(gathered)
 

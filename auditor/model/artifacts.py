@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.model.indicators import ColumnClass
 
-ARTIFACTS_VERSION = "1.2"  # 1.1: page ids, node references, unavailable artifacts; 1.2: guides, interpretations
+ARTIFACTS_VERSION = "1.3"  # 1.1: page ids, node references, unavailable artifacts; 1.2: guides, interpretations;
+# 1.3: the site checks of issue #9 (availability, domain, home updates, footers, links, interaction, services)
 
 PageKind = Literal["list", "hub", "content", "error"]
 DateSource = Literal["list", "detail", "meta", "url", "home_block", "none"]
@@ -226,6 +227,165 @@ class InterpretationFacts(_Model):
     link_area: NodeRef | None = Field(None, description="the content area where the 原文 link belongs")
 
 
+# ---------------------------------------------------------------- the site checks of issue #9
+
+
+class ProbeAttempt(_Model):
+    """One request for the home page, as the availability check made it (or the prober, later)."""
+
+    at: dt.datetime = Field(description="when it was sent (+08:00)")
+    status: int | None = None
+    elapsed_ms: float = 0.0
+    error: str | None = Field(None, description="timeout, refused connection, DNS error…; None when it answered")
+    ok: bool = Field(description="answered below 400 within the budget")
+
+
+class AvailabilityFacts(_Model):
+    """Whether the home page answered in this run, and the probe history when the prober has one."""
+
+    url: str
+    budget_s: float = Field(description="how long one attempt may take (15 s: indicators.md §6)")
+    attempts: list[ProbeAttempt] = Field(default_factory=list)
+    answered: bool = Field(description="one attempt answered below 400 within the budget")
+    probes: list[ProbeAttempt] | None = Field(
+        None, description="the prober's samples over the monitoring week (issue #12); None: no history"
+    )
+
+
+class DomainFacts(_Model):
+    """The site's registered domain as configured and as seen (indicators.md §11)."""
+
+    registered: str = Field(description="scenario `domain`, else the home URL's host (IDNA-decoded)")
+    source: Literal["scenario", "home"]
+    home_host: str
+    final_host: str | None = Field(None, description="the home page's host after redirects")
+    parent_domain: str | None = None
+    site_kind: str = Field(description="portal | department | subsite | credit")
+
+
+class HomeUpdates(_Model):
+    """The items linked from the home page and their dates, for 首页不更新 (indicators.md §2)."""
+
+    items: list[ListItem] = Field(default_factory=list, description="dated and undated items, newest first")
+    articles_checked: int = Field(0, description="linked articles opened for their PubDate")
+    navigation_only: bool = Field(default=False, description="the home page is only an entry to its columns")
+    second_level: list[ListItem] = Field(
+        default_factory=list, description="newest item of each second-level page (navigation-only home pages)"
+    )
+    node: NodeRef | None = Field(None, description="the home block holding the newest item")
+
+
+FooterIdentifierKind = Literal["site_code", "icp", "psb", "party_label", "error_report"]
+
+
+class FooterIdentifier(_Model):
+    kind: FooterIdentifierKind
+    value: str | None = Field(None, description="3101140038, 沪ICP备05012345号-1, 31011402000123, …")
+    text: str = Field("", description="the text it was read from, shortened")
+    source: Literal["text", "title", "alt", "link", "image", "meta"] = "text"
+    href: str | None = None
+    node: NodeRef | None = None
+
+
+class FooterFacts(_Model):
+    """The 页面底部功能区 of one page, as rendered, and the identifiers read in it (indicators.md §10)."""
+
+    url: str
+    page_id: str | None = None
+    rendered: bool = Field(description="read from the rendered DOM (script-written footers included)")
+    located: str = Field("", description="how the footer was found: footer tag, class/id foot|bottom|copyright, tail")
+    text: str = Field("", description="the footer's text, shortened")
+    identifiers: list[FooterIdentifier] = Field(default_factory=list)
+    node: NodeRef | None = None
+    error: str | None = Field(None, description="why the page could not be read")
+
+
+LinkOutcome = Literal["ok", "broken", "soft_404", "timeout", "refused", "blocked", "skipped", "unverified"]
+
+
+class LinkHop(_Model):
+    url: str
+    status: int | None = None
+    method: Literal["HEAD", "GET"] = "HEAD"
+
+
+class LinkSeen(_Model):
+    page_url: str = Field(description="the page the link or image is on")
+    page_id: str | None = None
+    text: str = Field("", description="link text, or the image's alt/title, shortened")
+    tag: Literal["a", "img", "area", "iframe", "link", "script"] = "a"
+    node: NodeRef | None = None
+
+
+class LinkCheck(_Model):
+    """One URL linked from the sampled pages, checked once over HTTP (HEAD, then GET)."""
+
+    url: str = Field(description="the resolved href")
+    offsite: bool = Field(description="outside the site's hosts: status checked only")
+    outcome: LinkOutcome
+    status: int | None = None
+    chain: list[LinkHop] = Field(default_factory=list, description="every hop, redirects included")
+    final_url: str | None = None
+    error: str | None = None
+    elapsed_ms: float = 0.0
+    seen_on: list[LinkSeen] = Field(default_factory=list)
+
+
+class LinkFacts(_Model):
+    pages: list[str] = Field(default_factory=list, description="pages whose links were checked (home first)")
+    external: Literal["check", "skip"] = "check"
+    checks: list[LinkCheck] = Field(default_factory=list)
+    skipped: int = Field(0, description="links past the run's cap, counted only")
+
+
+class EntryLink(_Model):
+    """A link that is an entry to something: a consultation board, 办事服务, the provincial 政务服务网."""
+
+    text: str
+    url: str | None = None
+    why: str = Field("", description="the keyword or host that made it one")
+    page_url: str = ""
+    status: int | None = Field(None, description="what the entry answered, when it was followed")
+    reachable: bool | None = Field(None, description="answered below 400; None when not followed")
+    node: NodeRef | None = None
+
+
+class BoardMessage(_Model):
+    """One message on a 政务咨询 board: when it was asked and when (or whether) it was answered."""
+
+    title: str = ""
+    url: str | None = None
+    asked: dt.date | None = None
+    answered: dt.date | None = None
+    state_text: str | None = Field(None, description="已回复 / 未回复 / 办理中 as shown")
+    replied: bool | None = Field(None, description="True: a reply is shown; False: shown as unanswered; None: unknown")
+    source: Literal["list", "detail"] = "list"
+    node: NodeRef | None = None
+
+
+class BoardFacts(_Model):
+    """A message board found from the site's consultation entries, with the messages read from it."""
+
+    name: str
+    url: str = Field(description="the board's list URL")
+    kind: Literal["consultation", "excluded"] = Field(description="excluded: 在线访谈, 调查征集, 信访, 举报")
+    entry: EntryLink | None = None
+    page: PageFacts | None = None
+    messages: list[BoardMessage] = Field(default_factory=list)
+    pages_read: int = 0
+    details_read: int = 0
+    skipped: str | None = None
+
+
+class InteractionFacts(_Model):
+    entries: list[EntryLink] = Field(default_factory=list, description="consultation entries found (留言, 信箱, …)")
+    boards: list[BoardFacts] = Field(default_factory=list)
+
+
+class ServiceFacts(_Model):
+    entries: list[EntryLink] = Field(default_factory=list, description="办事服务 entries and 政务服务网 links")
+
+
 class SiteArtifacts(_Model):
     artifacts_version: str = ARTIFACTS_VERSION
     site_id: str
@@ -243,6 +403,13 @@ class SiteArtifacts(_Model):
     interpretations: list[InterpretationFacts] | None = Field(
         None, description="政策解读 pages found (None: not gathered)"
     )
+    availability: AvailabilityFacts | None = None
+    domain: DomainFacts | None = None
+    home_updates: HomeUpdates | None = Field(None, description="首页 items and dates (None: not gathered)")
+    footers: list[FooterFacts] | None = Field(None, description="home page first, then inner pages")
+    links: LinkFacts | None = None
+    interaction: InteractionFacts | None = None
+    services: ServiceFacts | None = None
     unavailable: dict[str, str] = Field(
         default_factory=dict, description="artifact name -> why it could not be gathered (rules needing it: error)"
     )

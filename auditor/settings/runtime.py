@@ -61,6 +61,25 @@ class RuntimeSettings:
     max_links_checked: int = 6
     max_form_checks: int = 4
     form_check_bytes: int = 256 * 1024
+    # The site checks of issue #9. Availability: one attempt's budget (15 s is the indicator's, indicators.md §6),
+    # retries after a failed first attempt and the pause between them.
+    availability_timeout_s: float = 15.0
+    availability_retries: int = 2
+    availability_retry_pause_s: float = 2.0
+    # 首页不更新: linked articles opened for their PubDate when the home page's own rows show no recent date.
+    home_articles_checked: int = 6
+    # Footers: inner pages read besides the home page (the indicator says all pages; a sample stands for them).
+    footer_inner_pages: int = 3
+    # Links: inner pages sampled besides the home page, one link check's timeout, checks in flight per run, and
+    # the most URLs checked per site (the rest are counted, not checked).
+    link_inner_pages: int = 10
+    link_timeout_s: float = 10.0
+    link_concurrency: int = 8
+    max_links_per_site: int = 600
+    # 政务咨询 boards: boards read, list pages per board, message pages opened for dates the list lacks.
+    max_boards: int = 4
+    board_list_pages: int = 2
+    board_details: int = 8
     # Extra time a site's gathering may take past its budget before it is cut off (closing pages, screenshots).
     budget_grace_s: float = 10.0
 
