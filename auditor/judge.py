@@ -50,7 +50,13 @@ def _outcome_of(findings: list[Finding]) -> Outcome:
     return "fail"
 
 
+SITE_UNAVAILABLE_ZH = "站点无法访问,本项未检查"
+
+
 def run_rule(rule: Rule, context: RuleContext) -> RuleResult:
+    availability = context.artifacts.availability
+    if rule.meta.needs_site and availability is not None and not availability.answered:
+        return RuleResult.not_applicable(SITE_UNAVAILABLE_ZH)
     missing = context.missing(rule.meta.required_artifacts)
     if missing:
         why = "; ".join(f"{name}: {reason}" for name, reason in missing.items())

@@ -244,6 +244,7 @@ async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions
         evidence=options.evidence,
         block_offsite=options.block_offsite,
         render="always" if options.keep_screenshots else options.render,
+        external_links=options.external_links,
         progress=options.progress,
     )
     try:

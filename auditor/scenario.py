@@ -428,6 +428,9 @@ class Limits(_Strict):
     page_timeout_s: Seconds = Field(RUNTIME.page_timeout_s, ge=1, le=300)
     site_budget_s: Seconds = Field(RUNTIME.site_budget_s, ge=5, le=86_400)
     max_columns: StrictInt = Field(RUNTIME.max_columns, ge=1, le=1000)
+    link_timeout_s: Seconds | None = Field(
+        None, ge=1, le=120, description="one link check's timeout, HEAD and its GET retry each (default: runtime's)"
+    )
 
 
 class Site(_Strict):

@@ -1,15 +1,17 @@
-"""The site verdict: the site-level rules of rules/verdict/ folded into 合格 / 不合格 / 无法评估.
+"""The site verdict: the site-level rules of rules/verdict/ folded into 合格 / 不合格 / 无法评估, and the score.
 
 Each veto rule counts findings of the codes it names (which ones is its own `select`), compares the count with
 its `[verdict.<code>]` row of the indicator table, and, when triggered, marks the findings it counted as `veto`:
-they are why the site fails. Any one veto makes the site 不合格 and nothing else is scored (indicators.md). The
-100-point score of the deduction rules plugs in here, beside the vetoes.
+they are why the site fails. Any one veto makes the site 不合格 and nothing else is scored (indicators.md §4).
+Without a veto, the deduction score: 100 minus each indicator's deductions (the `[score.<id>]` rows: points per
+deduction-level finding of a code), capped at the indicator's weight; below the pass mark the site is 不合格.
+An indicator none of whose rules could run is not assessed and deducts nothing; the bundle names it.
 """
 
 from __future__ import annotations
 
 from auditor.model.artifacts import SiteArtifacts
-from auditor.model.bundle import Finding, RuleSummary, Verdict, Veto
+from auditor.model.bundle import Finding, IndicatorScore, RuleSummary, Score, Verdict, Veto
 from auditor.rules import VERDICT_REGISTRY, RuleContext
 
 UNASSESSABLE_HOME_ZH = "首页无法访问,本次无法评估;可用性须以连续监测数据为准。"
@@ -56,10 +58,62 @@ def fold_verdict(
                 )
             )
     marked = [f.model_copy(update={"severity": "veto"}) if f.id in vetoed_ids else f for f in findings]
-    return Verdict(**_qualified(context.artifacts, vetoes, rules), vetoes=vetoes, counts=counts), marked
+    score = None if vetoes else deduction_score(context, marked, rules)
+    verdict = Verdict(**_qualified(context.artifacts, vetoes, rules, score), vetoes=vetoes, counts=counts, score=score)
+    return verdict, marked
 
 
-def _qualified(artifacts: SiteArtifacts, vetoes: list[Veto], rules: dict[str, RuleSummary]) -> dict[str, object]:
+ASSESSED_OUTCOMES = frozenset({"pass", "fail", "needs_review"})
+
+
+def deduction_score(context: RuleContext, findings: list[Finding], rules: dict[str, RuleSummary]) -> Score | None:
+    """100 minus the capped deductions of each indicator of the table's `[score]` rows; None without rows."""
+    table = context.settings.score
+    if not table:
+        return None
+    indicators: list[IndicatorScore] = []
+    for indicator_id, row in table.items():
+        assessed = any(rules[code].outcome in ASSESSED_OUTCOMES for code in row.deductions if code in rules)
+        counted = [f for f in findings if f.code in row.deductions and f.severity == "deduction"] if assessed else []
+        uncapped = sum(row.deductions[f.code] for f in counted)
+        indicators.append(
+            IndicatorScore(
+                id=indicator_id,
+                name_zh=row.name_zh,
+                weight=row.weight,
+                deducted=round(min(uncapped, row.weight), 2),
+                uncapped=round(uncapped, 2),
+                assessed=assessed,
+                findings=[f.id for f in counted],
+                status=row.status,
+            )
+        )
+    deducted = sum(i.deducted for i in indicators)
+    unassessed = [i for i in indicators if not i.assessed]
+    rescale = bool(context.settings.value("score_rescale_unassessed")) and unassessed
+    total = 100 - deducted
+    if rescale:
+        # Scored out of what could be assessed, then brought back to 100 ([S3]'s ×4/3 for sites without services).
+        assessable = 100 - sum(i.weight for i in unassessed)
+        total = 100 - deducted * 100 / assessable if assessable > 0 else 100.0
+    pass_mark = float(context.settings.value("score_pass_mark"))
+    shown = "、".join(f"{i.name_zh}扣{i.deducted:g}分" for i in indicators if i.deducted)
+    note = f"扣分指标得分 {round(total, 2):g} 分(及格线 {pass_mark:g} 分)" + (f":{shown}" if shown else ",未扣分")
+    if unassessed:
+        note += f";未能评估、未扣分:{'、'.join(i.name_zh for i in unassessed)}"
+    return Score(
+        total=round(total, 2),
+        pass_mark=pass_mark,
+        indicators=indicators,
+        not_assessed=[i.name_zh for i in unassessed],
+        rescaled=bool(rescale),
+        note_zh=note + "。",
+    )
+
+
+def _qualified(
+    artifacts: SiteArtifacts, vetoes: list[Veto], rules: dict[str, RuleSummary], score: Score | None = None
+) -> dict[str, object]:
     scope = _scope_note(rules)
     if vetoes:
         return {"qualified": False, "note_zh": "存在单项否决指标,判定为不合格。" + scope}
@@ -69,4 +123,7 @@ def _qualified(artifacts: SiteArtifacts, vetoes: list[Veto], rules: dict[str, Ru
         return {"qualified": None, "note_zh": UNASSESSABLE_CRASH_ZH}
     if home_failed:
         return {"qualified": None, "note_zh": UNASSESSABLE_HOME_ZH}
-    return {"qualified": True, "note_zh": "未触发单项否决指标。" + scope}
+    if score is not None and score.total < score.pass_mark:
+        return {"qualified": False, "note_zh": f"未触发单项否决指标,{score.note_zh}低于及格线,判定为不合格。" + scope}
+    scored = score.note_zh if score is not None else ""
+    return {"qualified": True, "note_zh": "未触发单项否决指标。" + scored + scope}

@@ -237,6 +237,7 @@ class ProbeAttempt(_Model):
     status: int | None = None
     elapsed_ms: float = 0.0
     error: str | None = Field(None, description="timeout, refused connection, DNS error…; None when it answered")
+    timed_out: bool = False
     ok: bool = Field(description="answered below 400 within the budget")
 
 
@@ -273,6 +274,10 @@ class HomeUpdates(_Model):
         default_factory=list, description="newest item of each second-level page (navigation-only home pages)"
     )
     node: NodeRef | None = Field(None, description="the home block holding the newest item")
+    second_level_unread: list[str] = Field(
+        default_factory=list, description="second-level pages that could not be read (navigation-only home pages)"
+    )
+    entry_links: int = Field(0, description="links to the site's own pages outside header/footer furniture")
 
 
 FooterIdentifierKind = Literal["site_code", "icp", "psb", "party_label", "error_report"]
@@ -282,8 +287,9 @@ class FooterIdentifier(_Model):
     kind: FooterIdentifierKind
     value: str | None = Field(None, description="3101140038, 沪ICP备05012345号-1, 31011402000123, …")
     text: str = Field("", description="the text it was read from, shortened")
-    source: Literal["text", "title", "alt", "link", "image", "meta"] = "text"
+    source: Literal["text", "title", "alt", "link", "image", "meta", "script"] = "text"
     href: str | None = None
+    in_footer: bool = Field(default=True, description="False: found elsewhere on the page (a badge in the header)")
     node: NodeRef | None = None
 
 
@@ -297,6 +303,10 @@ class FooterFacts(_Model):
     text: str = Field("", description="the footer's text, shortened")
     identifiers: list[FooterIdentifier] = Field(default_factory=list)
     node: NodeRef | None = None
+    doubts: dict[str, str] = Field(
+        default_factory=dict,
+        description="identifier kind (or *) -> why a missing one may still be shown (a script not run, an iframe)",
+    )
     error: str | None = Field(None, description="why the page could not be read")
 
 

@@ -85,10 +85,33 @@ class Veto(_Model):
     findings: list[str] = Field(default_factory=list, description="ids of the findings counted")
 
 
+class IndicatorScore(_Model):
+    """One indicator of the 100-point table: what its findings deducted, capped at its weight."""
+
+    id: str
+    name_zh: str
+    weight: float = Field(description="the cap: its deductions never exceed it")
+    deducted: float = Field(description="points deducted, after the cap")
+    uncapped: float = Field(description="the sum of its findings' points before the cap")
+    assessed: bool = Field(description="at least one of its rules could run; unassessed indicators deduct nothing")
+    findings: list[str] = Field(default_factory=list, description="ids of the findings that deducted")
+    status: str = Field(description="confirmed | unconfirmed: whether the weight and points are the official ones")
+
+
+class Score(_Model):
+    total: float = Field(description="100 minus the capped deductions (rescaled when configured)")
+    pass_mark: float
+    indicators: list[IndicatorScore] = Field(default_factory=list)
+    not_assessed: list[str] = Field(default_factory=list, description="indicators no rule could judge (zh-CN)")
+    rescaled: bool = False
+    note_zh: str = ""
+
+
 class Verdict(_Model):
     qualified: bool | None = Field(description="合格; None when the site could not be assessed")
     vetoes: list[Veto] = Field(default_factory=list)
     counts: dict[str, int] = Field(default_factory=dict)
+    score: Score | None = Field(None, description="the deduction score; None when a veto decided (nothing is scored)")
     note_zh: str = ""
 
 

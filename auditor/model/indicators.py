@@ -81,3 +81,14 @@ class RuleRow(Sourced):
     """An indicator rule's own threshold (a window, a count, a pattern), as the rule file declares it."""
 
     threshold: Any = None
+
+
+class ScoreRow(Sourced):
+    """One indicator of the 100-point deduction table: its weight, and what each finding of a code deducts.
+
+    The deductions of one indicator never exceed its weight ("单项指标扣分之和不超过本项指标总分值", confirmed [S1]).
+    """
+
+    name_zh: str
+    weight: float = Field(gt=0, le=100)
+    deductions: dict[str, float] = Field(description="finding code -> points per deduction-level finding")

@@ -39,6 +39,35 @@ def verdict_zh(bundle: Bundle) -> str:
     return "无法评估" if qualified is None else ("合格" if qualified else "不合格")
 
 
+def score_zh(bundle: Bundle) -> str:
+    """The deduction score as the table shows it: — when a veto decided (nothing is scored) or none was computed."""
+    score = bundle.verdict.score
+    if score is None:
+        return "—"
+    return f"{score.total:g}" + ("*" if score.not_assessed else "")
+
+
+def score_table(bundle: Bundle) -> Table | None:
+    """Each indicator's deduction and cap, and which could not be assessed (not deducted)."""
+    score = bundle.verdict.score
+    if score is None:
+        return None
+    table = Table(title=Text(f"{plain(bundle.site.name)} 扣分明细(得分 {score.total:g},及格线 {score.pass_mark:g})"))
+    for header in ("指标", "分值", "扣分", "发现", "评估", "权重来源"):
+        table.add_column(header, overflow="fold")
+    for indicator in score.indicators:
+        table.add_row(
+            indicator.name_zh,
+            f"{indicator.weight:g}",
+            f"{indicator.deducted:g}"
+            + (f"(累计{indicator.uncapped:g},封顶)" if indicator.uncapped > indicator.weight else ""),
+            str(len(indicator.findings)),
+            "已评估" if indicator.assessed else "未能评估,未扣分",
+            "已确认" if indicator.status == "confirmed" else "未确认(默认值)",
+        )
+    return table
+
+
 def class_name_zh(bundle: Bundle, column_class: str) -> str:
     """The class's Chinese name as the indicator table the bundle was judged with words it."""
     classes = bundle.settings.get("table", {}).get("classes", {})
@@ -51,6 +80,7 @@ def sites_table(bundles: list[Bundle]) -> Table:
         "网站名称",
         "网站标识码",
         "结论",
+        "得分",
         "栏目",
         "否决项",
         "扣分项",
@@ -69,6 +99,7 @@ def sites_table(bundles: list[Bundle]) -> Table:
             _cell(bundle.site.name),
             _cell(bundle.site.code),
             verdict_zh(bundle),
+            score_zh(bundle),
             str(len(bundle.columns)),
             str(severities["veto"]),
             str(severities["deduction"]),
@@ -167,4 +198,6 @@ def print_summary(bundle_dirs: list[Path], console: Console, *, columns: bool = 
             console.print(columns_table(bundle))
             if (documents := documents_table(bundle)) is not None:
                 console.print(documents)
+            if (scores := score_table(bundle)) is not None:
+                console.print(scores)
     console.print(sites_table(bundles))

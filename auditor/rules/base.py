@@ -39,6 +39,9 @@ class RuleMeta:
     # Used when the indicator table (indicators.toml [rules.<code>]) has no row for this rule.
     threshold: Any = None
     tags: tuple[str, ...] = ()  # the 国办 indicator ids the rule maps to
+    # False for rules that judge a site that does not answer (站点无法访问 itself, the domain); every other rule
+    # answers not_applicable when the home page never answered (issue #9).
+    needs_site: bool = True
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from auditor.model.indicators import (
     ColumnClass,
     ColumnClassRule,
     RuleRow,
+    ScoreRow,
     Status,
     ValueRow,
     VerdictRow,
@@ -41,6 +42,7 @@ class IndicatorSettings(BaseModel):
     verdict: dict[str, VerdictRow]
     values: dict[str, ValueRow]
     rules: dict[str, RuleRow] = Field(default_factory=dict)
+    score: dict[str, ScoreRow] = Field(default_factory=dict)
 
     # -- typed access to the values the core reads ------------------------------------------------------
     def value(self, name: str) -> Any:
@@ -137,6 +139,9 @@ def _validate(table: dict[str, Any], sources: tuple[str, ...]) -> IndicatorSetti
     missing = [c.value for c in ColumnClass if c not in settings.classes]
     if missing:
         raise SettingsError(f"{sources[-1]}: classes: no row for {', '.join(missing)}")
+    weights = sum(row.weight for row in settings.score.values())
+    if settings.score and abs(weights - 100) > 1e-6:
+        raise SettingsError(f"{sources[-1]}: score: the indicators' weights add up to {weights:g}, not 100")
     try:
         _ = settings.months_as, settings.warning_days, settings.column_type_codes
     except (SettingsError, KeyError, ValueError, TypeError, AttributeError) as exc:
