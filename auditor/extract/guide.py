@@ -66,6 +66,7 @@ _BLOCK_TAGS = frozenset(
         "table",
         "ul",
         "ol",
+        "dl",
     }
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -139,7 +140,9 @@ class LabelIndex:
     def prefix(self, text: str) -> tuple[str, str] | None:
         """`label：value` or `label value` at the start of a line: (label, value)."""
         squashed = _NUMBERING.sub("", normalise_space(text))
-        match = _INLINE.match(squashed) or _BRACKETED.match(squashed)
+        # 【办理时间】工作日9:00-17:00: the bracketed form first, or the inline form's label would run to the
+        # first colon of the value.
+        match = _BRACKETED.match(squashed) or _INLINE.match(squashed)
         if match and (label := self.match(match["label"])):
             return label, match["value"].strip()
         return None
@@ -499,10 +502,16 @@ def _tab_siblings(node: _Element) -> list[_Element]:
 
 
 def _tab_controls(root: _Element, labels: LabelIndex) -> Iterator[TabControl]:
-    """Clickable tab or accordion titles (their panels may be hidden or loaded on click)."""
-    seen: set[str] = set()
+    """Clickable tab or accordion titles (their panels may be hidden or loaded on click), one per title.
+
+    A title is often nested clickables (li > a, div.panel-heading > h4 > a): each would qualify, and clicking all
+    three toggles an accordion panel open, shut and open again. The innermost element carrying the title stands
+    for it (it is where the handler usually sits, and a click on it reaches its ancestors' handlers too).
+    """
+    found: list[tuple[_Element, TabControl]] = []
     for element in root.iter():
-        if not isinstance(element.tag, str) or is_furniture(element):
+        # A bootstrap ul.nav.nav-tabs looks like navigation furniture; inside a guide it is its tab bar.
+        if not isinstance(element.tag, str) or (is_furniture(element) and not _in_tab_bar(element)):
             continue
         text = _text(element)
         if not text or len(text) > LABEL_MAX_CHARS:
@@ -516,10 +525,15 @@ def _tab_controls(root: _Element, labels: LabelIndex) -> Iterator[TabControl]:
         )
         accordion = element.get("data-toggle") is not None or "collapse" in (element.get("class") or "")
         if (tabby or accordion) and (labels.match(text) or element.get("role") == "tab"):
-            selector = css_path(element)
-            if selector not in seen:
-                seen.add(selector)
-                yield TabControl(text, selector)
+            control = TabControl(text, css_path(element))
+            # Document order visits an ancestor before its descendants: a descendant with the same title
+            # replaces it.
+            if found and found[-1][1].text == text and element in found[-1][0].iterdescendants():
+                found[-1] = (element, control)
+            elif all(c.selector != control.selector for _e, c in found):
+                found.append((element, control))
+    for _element, control in found:
+        yield control
 
 
 def _content_of(root: _Element, fields: list[FieldFound]) -> _Element | None:

@@ -28,6 +28,7 @@ from auditor.extract.html import (
     page_meta,
     page_title,
     parse,
+    row_text,
 )
 
 LEAD_CHARS = 400
@@ -228,7 +229,8 @@ def read_policy(html: str, url: str, *, back_link_texts: Iterable[str]) -> Polic
     title = document_title(doc)
     content = _content(doc)
     body = doc.find(".//body")
-    numbers = DOC_NUMBER.findall(normalise_space((body if body is not None else doc).text_content())[:6000])
+    # Text node by text node: minified markup runs the heading into the 文号 line ("的通知青府发〔2021〕12号").
+    numbers = DOC_NUMBER.findall(row_text(body if body is not None else doc)[:6000])
     texts = tuple(back_link_texts)
     back: list[LinkFound] = []
     links: list[LinkFound] = []

@@ -93,11 +93,6 @@ def test_definition_list():
     }
 
 
-@pytest.mark.xfail(
-    reason="dl is not in _BLOCK_TAGS, so the div wrapping a dl counts as a leaf block and its whole text "
-    "'申请条件：… 办理机构：…' is read as one inline field that swallows the next dt/dd pair",
-    strict=True,
-)
 def test_definition_list_with_colons_inside_a_wrapper():
     reading = guide(
         '<div class="bszn"><dl><dt>申请条件：</dt><dd>年满18周岁，具有完全民事行为能力</dd>'
@@ -130,11 +125,6 @@ def test_bracketed_label_line():
     assert fields(reading) == {"办理时间": ("工作日上午九时至下午五时", "inline")}
 
 
-@pytest.mark.xfail(
-    reason="_INLINE is tried before _BRACKETED and its lazy label runs up to the first colon in the value "
-    "(【办理时间】工作日9:), so the label is not recognised and the field is lost",
-    strict=True,
-)
 def test_bracketed_label_line_with_clock_time_in_value():
     reading = guide('<div class="bszn"><p>【办理时间】工作日9:00-17:00</p></div>')
     assert fields(reading) == {"办理时间": ("工作日9:00-17:00", "inline")}
@@ -166,11 +156,6 @@ def test_bootstrap_nav_tabs_open_hidden_panes_by_href():
     assert by_label["申请材料"] == "div#sqcl"
 
 
-@pytest.mark.xfail(
-    reason="_tab_controls skips furniture without the _in_tab_bar exception _fields makes, so a bootstrap "
-    "ul.nav.nav-tabs yields no clickable tab controls (its lazy panels would never be opened)",
-    strict=True,
-)
 def test_bootstrap_nav_tabs_are_listed_as_tab_controls():
     reading = guide(
         '<div class="guide"><ul class="nav nav-tabs" role="tablist">'
@@ -423,3 +408,16 @@ def test_judge_missing_classes_and_basis():
     }
     assert judged.basis_kind == "missing"
     assert judged.clean is False
+
+
+def test_nested_accordion_title_is_one_control_so_its_panel_is_clicked_once():
+    reading = guide(
+        '<div class="guide"><div class="panel"><div class="panel-heading" data-toggle="collapse" data-target="#c1">'
+        '<h4 class="panel-title"><a data-toggle="collapse" href="#c1">申请条件</a></h4></div>'
+        '<div id="c1" class="panel-collapse collapse"></div></div>'
+        '<div class="panel"><div class="panel-heading" data-toggle="collapse" data-target="#c2">'
+        '<h4 class="panel-title"><a data-toggle="collapse" href="#c2">办理材料</a></h4></div>'
+        '<div id="c2" class="panel-collapse collapse"></div></div></div>'
+    )
+    assert [t.text for t in reading.tabs] == ["申请条件", "办理材料"]
+    assert all(t.selector.endswith("a") for t in reading.tabs)

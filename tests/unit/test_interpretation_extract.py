@@ -203,11 +203,6 @@ def test_read_policy_doc_number_and_other_links():
     ]
 
 
-@pytest.mark.xfail(
-    reason="DOC_NUMBER's leading [\\u4e00-\\u9fff]{1,12} runs back over the heading when minified markup puts "
-    "no space between </h1> and the 文号 line: '的通知青府发〔2021〕12号'",
-    strict=True,
-)
 def test_read_policy_doc_number_in_minified_markup():
     reading = policy(
         page(
