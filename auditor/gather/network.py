@@ -82,6 +82,9 @@ class Network:
         self.resolve = resolve
         self.hosts: dict[str, _HostState] = {}
         self._robots_lock = asyncio.Lock()
+        # link_broken (gather/links.py): each linked URL is checked once per run, whichever site links it; the
+        # check's task is kept here by key so later sites (and pages) share its answer.
+        self.link_cache: dict[str, asyncio.Future[Any]] = {}
 
     def _state(self, host: str) -> _HostState:
         if host not in self.hosts:
@@ -266,7 +269,7 @@ class SiteNetwork:
                 await route.abort("blockedbyclient")
                 return
             self.record(url, "browser", None, "passed")
-            await route.continue_()
+            await self._continue(route, url)
             return
         if request.resource_type != "document":
             await self._subresource(route, url)
@@ -288,7 +291,7 @@ class SiteNetwork:
         release.add_done_callback(self._releases.discard)
         self.record(url, "browser", None, "passed")
         try:
-            await route.continue_()
+            await self._continue(route, url)
         except PlaywrightError:
             ended.set()
 
@@ -346,6 +349,22 @@ class SiteNetwork:
             headers["content-type"] = f"{content_type or 'text/html'}; charset={label}"
         self._answered(entry, response.status, "ok" if response.status < 400 else "error")
         await route.fulfill(status=response.status, headers=headers, body=body)
+
+    async def _continue(self, route: Route, url: str) -> None:
+        """Let a request go on: Chromium loads it, or — for a host mapped by --resolve — it is fetched to the mapped
+        address here and handed over. Chromium's --host-resolver-rules alone fail such loads (net::ERR_FAILED) once
+        the page's document was fulfilled by the route handler, as every document is."""
+        mapped = self._mapped(route, url)
+        if not mapped:
+            await route.continue_()
+            return
+        try:
+            response = await route.fetch(max_redirects=0, timeout=self._timeout_ms(), **mapped)
+        except PlaywrightError:
+            with contextlib.suppress(PlaywrightError):
+                await route.abort("failed")
+            return
+        await route.fulfill(response=response)
 
     def _mapped(self, route: Route, url: str) -> dict[str, Any]:
         """route.fetch's arguments for a mapped host (--resolve): Playwright's driver fetches documents itself and
