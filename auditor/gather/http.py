@@ -193,6 +193,10 @@ def _get(
         outcome.status = response.status
         outcome.final_url = response.geturl()
         outcome.content_type = response.headers.get("Content-Type")
+        if method == "HEAD":
+            # A HEAD answer has no body whatever its Content-Length says: nothing to read, nothing cut short.
+            outcome.complete = True
+            return
         _read_body(response, response.headers, clock, max_bytes, outcome)
 
 

@@ -242,6 +242,12 @@ def test_normal_page(server):
     assert page.is_html
 
 
+def test_head_answer_is_complete_whatever_its_content_length(server):
+    page, _elapsed = timed(server.url("/ok"), method="HEAD")
+    assert page.ok, page.error
+    assert (page.status, page.error, page.text) == (200, None, "")
+
+
 def test_undeclared_gbk_page_is_decoded(server):
     assert "青溪区工作动态" in fetch(server.url("/gbk"), timeout=TIMEOUT).text
 
