@@ -25,6 +25,7 @@ from auditor.settings import default_indicators
 
 _DEFAULTS = default_indicators()
 DEFAULT_WIDGET_PATTERN = str(_DEFAULTS.value("home_widget_pattern"))
+TOOLBAR_TEXTS = frozenset(_DEFAULTS.non_column_link_texts)
 DEFAULT_NAVIGATION_MAX_ROWS = int(_DEFAULTS.value("home_navigation_max_rows"))
 MIN_ENTRY_LINKS = 3
 MIN_TITLE_CHARS = 4
@@ -116,7 +117,9 @@ def read_home_items(
         if item.url is None or canonical_url(item.url) == home:
             return
         title = item.title.strip()
-        if len(title) < MIN_TITLE_CHARS or widget.search(title):
+        # Tool-bar links (长者模式, 无障碍, 繁體) sit beside the header's date: they are never items, whatever
+        # date a row reader puts next to them.
+        if len(title) < MIN_TITLE_CHARS or widget.search(title) or title in TOOLBAR_TEXTS:
             return
         if in_scope is not None and not in_scope(item.url) and item.date is None:
             return  # an undated link to another site (友情链接 tiles) is no item of this one
