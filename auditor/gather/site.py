@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable
-from urllib.parse import urljoin
+from collections.abc import Awaitable, Iterator
+from urllib.parse import urljoin, urlsplit
 
 from playwright.async_api import Browser, BrowserContext, Page
+from pydantic import BaseModel
 from playwright.async_api import Error as PlaywrightError
 
 from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, hub_children
 from auditor.extract.html import canonical_url, page_meta, parse
+from auditor.gather.availability import probe_home
 from auditor.gather.browser import new_site_context
 from auditor.gather.column import ColumnRead, ColumnReader, PlannedColumn
 from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext
@@ -25,8 +27,16 @@ from auditor.gather.guides import GuideGatherer
 from auditor.gather.interpretations import InterpretationGatherer
 from auditor.gather.network import Network, SiteNetwork
 from auditor.gather.policy import ReadPolicy
-from auditor.gather.render import PagePool, element_rect, navigate, open_page, screenshot, settle_init_script
-from auditor.model.artifacts import ColumnFacts, PageFacts, SiteArtifacts
+from auditor.gather.render import (
+    PagePool,
+    element_rect,
+    element_rects,
+    navigate,
+    open_page,
+    screenshot,
+    settle_init_script,
+)
+from auditor.model.artifacts import ColumnFacts, DomainFacts, NodeRef, PageFacts, SiteArtifacts
 from auditor.scenario import ColumnOverride, Scenario
 from auditor.settings import IndicatorSettings
 from auditor.settings.runtime import RUNTIME, RuntimeSettings
@@ -35,6 +45,27 @@ from auditor.windows import now_in_shanghai
 
 HOME_PAGE_ID = "home"
 HOME_FAILED_ZH = "首页无法访问,未能发现栏目"
+
+
+def _nodes(value: object, skip: tuple[str, ...] = ()) -> Iterator[NodeRef]:
+    """Every element reference in (part of) the artifacts, `skip` naming top-level fields left out."""
+    if isinstance(value, NodeRef):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in skip:
+                yield from _nodes(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _nodes(item)
+
+
+def _idna_decoded(host: str) -> str:
+    """A host as written in Chinese where it is an IDN (xn--…): `.政务` is caught whichever way it was given."""
+    try:
+        return host.encode("ascii").decode("idna") if "xn--" in host else host
+    except UnicodeError:
+        return host
 
 
 def override_for(name: str, url: str, overrides: tuple[ColumnOverride, ...], home: str) -> ColumnOverride | None:
@@ -187,6 +218,8 @@ class SiteGatherer:
             meta=page_meta(parse(rendered.html)) if rendered.html else {},
         )
         self._check_site_code(self.artifacts.home.meta)
+        if self.artifacts.domain is not None and rendered.final_url:
+            self.artifacts.domain.final_host = _idna_decoded((urlsplit(rendered.final_url).hostname or "").lower())
         if rendered.error:
             if self.options.evidence and not rendered.timed_out:
                 await self._home_screenshot(page)
@@ -228,6 +261,26 @@ class SiteGatherer:
         await self._home_screenshot(page)
         for column in needy:
             column.home_block_rect = await element_rect(page, column.home_block_selector)
+
+    async def _home_node_evidence(self, page: Page) -> None:
+        """Measure the home-page elements the site checks point at (footer, newest item, a broken link, an entry).
+
+        Gatherers name them by selector (page "home"); their boxes are taken here, on the home tab that stayed
+        open, with one screenshot of the home page shared by every finding about it.
+        """
+        nodes = [
+            n
+            for n in _nodes(self.artifacts, skip=("columns", "guides", "interpretations", "home"))
+            if n.page_id == HOME_PAGE_ID and n.rect is None and n.selector
+        ]
+        if not nodes:
+            return
+        home = self.artifacts.home
+        if home is not None and home.screenshot_path is None:
+            await self._home_screenshot(page)
+        rects = await element_rects(page, list(dict.fromkeys(n.selector for n in nodes if n.selector)))
+        for node in nodes:
+            node.rect = rects.get(node.selector or "")
 
     def _check_site_code(self, meta: dict[str, str]) -> None:
         """<meta name="SiteIDCode"> should repeat the scenario's 网站标识码; a mismatch is worth a look."""
@@ -271,7 +324,37 @@ class SiteGatherer:
             skipped="scenario: skip" if override and override.skip else None,
         )
 
+    def _domain_facts(self) -> DomainFacts:
+        home_host = (urlsplit(self.site.home).hostname or "").lower()
+        registered = self.site.domain or home_host
+        return DomainFacts(
+            registered=_idna_decoded(registered),
+            source="scenario" if self.site.domain else "home",
+            home_host=_idna_decoded(home_host),
+            parent_domain=_idna_decoded(self.site.parent_domain) if self.site.parent_domain else None,
+            site_kind=self.site.kind,
+        )
+
+    async def _available(self) -> bool:
+        """Probe the home page (站点无法访问); False when it never answered: nothing else is read then."""
+        facts = await probe_home(self.net, self.site.home, self.runtime, self.site.limits.page_timeout_s)
+        self.artifacts.availability = facts
+        if facts is None or facts.answered:
+            return True
+        last = facts.attempts[-1]
+        kind = "http_status" if last.status is not None else "timeout" if last.timed_out else "navigation"
+        message = f"首页{len(facts.attempts)}次访问均失败(每次限时{facts.budget_s:g}秒):{last.error}"
+        self.gathered.error(self.site.home, "home", kind, message)
+        why = f"首页无法访问({last.error})"
+        for name in ("home", "columns", "guides", "interpretations", "home_updates", "footers", "links"):
+            self.artifacts.unavailable[name] = why
+        self.artifacts.unavailable["interaction"] = self.artifacts.unavailable["services"] = why
+        return False
+
     async def _gather(self, browser_context: BrowserContext) -> None:
+        self.artifacts.domain = self._domain_facts()
+        if not await self._available():
+            return
         # The home tab stays open while columns are read: its screenshot is taken only if a finding needs it.
         async with open_page(browser_context) as home_tab:
             discovered = await self._render_home(home_tab)
@@ -287,6 +370,7 @@ class SiteGatherer:
                 await ctx.tabs.close()
             if self.options.evidence:
                 await self._home_block_evidence(home_tab, done)
+                await self._home_node_evidence(home_tab)
 
     async def _read_services(self, ctx: SiteContext, columns: list[ColumnFacts]) -> None:
         """办事指南 and 政策解读 pages, once the columns that list them are read (issue #8)."""
@@ -324,9 +408,46 @@ class SiteGatherer:
         pages = ExtraPages(ctx, gathered)
         checks: dict[str, Awaitable[object]] = {}
         # -- slot: home_updates (首页不更新)
+        from auditor.gather.home_updates import HomeUpdatesGatherer  # noqa: PLC0415 - the lead may hoist it
+
+        async def home_updates() -> None:
+            gatherer = HomeUpdatesGatherer(ctx, pages, gathered)
+            self.artifacts.home_updates = await gatherer.gather(home, self.home_html, columns)
+
+        checks["home_updates"] = home_updates()
         # -- slot: footers (footer identifiers)
+        from auditor.gather.footers import FooterGatherer  # noqa: PLC0415 - the lead may hoist it
+
+        async def footers() -> None:
+            read, rendered = await FooterGatherer(ctx, pages, gathered).gather(home, self.home_html, columns)
+            self.artifacts.footers = read
+            self.artifacts.pages.extend(rendered)
+
+        checks["footers"] = footers()
         # -- slot: interaction and services (政务咨询, 办事服务)
+        from auditor.gather.interaction import InteractionGatherer  # noqa: PLC0415 - the lead may hoist it
+
+        async def interaction() -> None:
+            facts, services, rendered = await InteractionGatherer(ctx, pages, gathered).gather(
+                home, self.home_html, columns
+            )
+            self.artifacts.interaction, self.artifacts.services = facts, services
+            self.artifacts.pages.extend(rendered)
+
+        checks["interaction"] = interaction()
         # -- slot: links (link_broken)
+        link_home = home.final_url or self.site.home
+
+        async def links() -> None:
+            from auditor.gather.links import gather_links  # noqa: PLC0415 - the lead may hoist it
+
+            facts, link_pages = await gather_links(
+                ctx, pages, gathered, home_url=link_home, home_html=self.home_html, columns=columns
+            )
+            self.artifacts.links = facts
+            self.artifacts.pages += link_pages
+
+        checks["links"] = links()
 
         async def run(name: str, check: Awaitable[object]) -> None:
             try:

@@ -278,6 +278,9 @@ class HomeUpdates(_Model):
         default_factory=list, description="second-level pages that could not be read (navigation-only home pages)"
     )
     entry_links: int = Field(0, description="links to the site's own pages outside header/footer furniture")
+    articles_failed: list[str] = Field(
+        default_factory=list, description="linked articles opened for a date that could not be read (error, not HTML)"
+    )
 
 
 FooterIdentifierKind = Literal["site_code", "icp", "psb", "party_label", "error_report"]
@@ -358,6 +361,10 @@ class EntryLink(_Model):
     status: int | None = Field(None, description="what the entry answered, when it was followed")
     reachable: bool | None = Field(None, description="answered below 400; None when not followed")
     node: NodeRef | None = None
+    kind: Literal["consultation", "hub", "excluded", "service", "portal", "guide"] = Field(
+        "consultation", description="portal: a link to the 政务服务网 host; hub: 互动交流, read for its channels"
+    )
+    source: Literal["home", "column", "hub"] = "home"
 
 
 class BoardMessage(_Model):
@@ -371,6 +378,10 @@ class BoardMessage(_Model):
     replied: bool | None = Field(None, description="True: a reply is shown; False: shown as unanswered; None: unknown")
     source: Literal["list", "detail"] = "list"
     node: NodeRef | None = None
+    asked_label: str | None = Field(None, description="the label the ask date was read under (留言时间); None: unlabelled")
+    answered_label: str | None = Field(None, description="the label the reply date was read under (回复时间)")
+    year_inferred: bool = Field(default=False, description="a date shown without its year (MM-DD)")
+    page_url: str | None = Field(None, description="the list page that showed it")
 
 
 class BoardFacts(_Model):
@@ -385,15 +396,24 @@ class BoardFacts(_Model):
     pages_read: int = 0
     details_read: int = 0
     skipped: str | None = None
+    found_in: list[Literal["entry", "column", "hub"]] = Field(default_factory=list)
+    layout: str = Field("", description="table | rows | items (the column's list, dated by message pages) | ''")
 
 
 class InteractionFacts(_Model):
     entries: list[EntryLink] = Field(default_factory=list, description="consultation entries found (留言, 信箱, …)")
     boards: list[BoardFacts] = Field(default_factory=list)
+    hubs: list[EntryLink] = Field(default_factory=list, description="互动交流 hubs whose pages were read for channels")
+    excluded: list[EntryLink] = Field(default_factory=list, description="在线访谈/调查征集/信访/举报 entries (ignored)")
+    area: NodeRef | None = Field(None, description="the home page's navigation, where an entry belongs")
+    hubs_unread: list[str] = Field(default_factory=list, description="hub pages that could not be read")
 
 
 class ServiceFacts(_Model):
     entries: list[EntryLink] = Field(default_factory=list, description="办事服务 entries and 政务服务网 links")
+    area: NodeRef | None = Field(None, description="the home page's navigation, where an entry belongs")
+
+
 
 
 class SiteArtifacts(_Model):

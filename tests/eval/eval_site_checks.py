@@ -122,7 +122,9 @@ def eval_footers(name: str) -> None:
             reviews += severity == "needs_review"
             static_fm += shown and not static_found
             if shown != found:
-                misses.append(f"{case['file']}: labelled {label!r}, read {_value_of(footer, kind) if found else None!r}")
+                misses.append(
+                    f"{case['file']}: labelled {label!r}, read {_value_of(footer, kind) if found else None!r}"
+                )
             if kind in {"site_code", "icp", "psb"} and shown and found:
                 valued += 1
                 got = _value_of(footer, kind)
@@ -180,31 +182,89 @@ def eval_homes(name: str) -> None:
         print(f"    {miss}")
 
 
+def _labelled_as_of(case: dict) -> date:
+    """A monitoring point for a board page: the day after its newest labelled date (labels carry no T)."""
+    days = [date.fromisoformat(d) for m in case["messages"] for d in (m["asked"], m["answered"]) if d]
+    return max(days) + timedelta(days=1)
+
+
+def _board_messages(html: str, case: dict, as_of: date, words) -> list:  # noqa: ANN001 - BoardWords
+    from auditor.extract.interaction import read_board_list, read_message_detail
+    from auditor.model.artifacts import BoardMessage
+
+    if case["kind"] == "detail":
+        d = read_message_detail(html, case["url"], as_of=as_of, words=words)
+        return [
+            BoardMessage(
+                title=d.title,
+                asked=d.asked,
+                answered=d.answered,
+                replied=d.replied,
+                state_text=d.state_text,
+                asked_label=d.asked_label,
+                answered_label=d.answered_label,
+                year_inferred=d.year_inferred,
+                source="detail",
+            )
+        ]
+    page = read_board_list(html, case["url"], as_of=as_of, words=words)
+    return [
+        BoardMessage(
+            title=r.title,
+            url=r.url,
+            asked=r.asked,
+            answered=r.answered,
+            replied=r.replied,
+            state_text=r.state_text,
+            asked_label=r.asked_label,
+            answered_label=r.answered_label,
+            year_inferred=r.year_inferred,
+        )
+        for r in page.rows
+    ]
+
+
 def eval_boards(name: str) -> None:
+    from auditor.computed.interaction_status import judge_message
+    from auditor.extract.interaction import BoardWords
+    from auditor.model.artifacts import BoardMessage
+    from auditor.model.indicators import Window
+    from auditor.windows import window_start
+
+    settings = default_indicators()
+    words = BoardWords.of(settings)
+    limit = Window.model_validate(settings.value("interaction_reply_limit"))
+    lookback = Window.model_validate(settings.value("interaction_lookback"))
     cases = _cases(name)
-    try:
-        reader = importlib.import_module("auditor.extract.interaction")
-    except ImportError:
-        print(f"== {name}: {len(cases)} pages (no board reader yet)")
-        return
-    read_board = getattr(reader, "read_board_page", None)
-    if read_board is None:
-        print(f"== {name}: {len(cases)} pages (the board reader has no read_board_page yet)")
-        return
-    print(f"== {name}: {len(cases)} pages")
-    labelled = found = asked_right = answered_right = replied_right = 0
+    print(f"== {name}: {len(cases)} pages ({sum(c['kind'] == 'list' for c in cases)} lists, rest message pages)")
+    labelled = found = asked_right = answered_right = replied_right = false_flags = missed_flags = extra = 0
     misses = []
     for case in cases:
         html = _html(name, case)
-        messages = read_board(html, case["url"], kind=case["kind"])
+        as_of = _labelled_as_of(case)
+        start = window_start(as_of, lookback, months_as=settings.months_as)
+        messages = _board_messages(html, case, as_of, words)
+        matched = set()
         for message in case["messages"]:
             labelled += 1
             match = next((m for m in messages if message["title"] in (m.title or "")), None)
             if match is None and case["kind"] == "detail" and len(messages) == 1:
                 match = messages[0]
+            truth = BoardMessage(
+                title=message["title"],
+                asked=date.fromisoformat(message["asked"]),
+                answered=date.fromisoformat(message["answered"]) if message["answered"] else None,
+                replied=message["replied"],
+                state_text="shown" if message["replied"] is not None else None,
+                asked_label="label",
+                answered_label="label" if message["answered"] else None,
+            )
+            should = judge_message(truth, as_of, start, limit, settings).verdict in {"late", "unanswered"}
             if match is None:
                 misses.append(f"{case['file']}: message {message['title']!r} not read")
+                missed_flags += should
                 continue
+            matched.add(id(match))
             found += 1
             got = (
                 match.asked.isoformat() if match.asked else None,
@@ -214,13 +274,24 @@ def eval_boards(name: str) -> None:
             asked_right += got[0] == message["asked"]
             answered_right += got[1] == message["answered"]
             replied_right += got[2] == message["replied"]
+            judged = judge_message(match, as_of, start, limit, settings)
+            flagged = judged.verdict in {"late", "unanswered"} and judged.confident
+            false_flags += flagged and not should
+            missed_flags += should and not flagged
             want = (message["asked"], message["answered"], message["replied"])
             if got != want:
                 misses.append(f"{case['file']}: {message['title']!r} labelled {want} read {got}")
+        for m in messages:
+            if id(m) not in matched and case["kind"] == "list":
+                judged = judge_message(m, as_of, start, limit, settings)
+                if judged.verdict in {"late", "unanswered"} and judged.confident:
+                    extra += 1
+                    misses.append(f"{case['file']}: unlabelled row {m.title!r} flagged")
     print(
         f"messages read {found}/{labelled}; asked accuracy {asked_right / labelled:.3f}, "
         f"answered accuracy {answered_right / labelled:.3f}, replied accuracy {replied_right / labelled:.3f}"
     )
+    print(f"FALSE LATE/UNANSWERED (confident) {false_flags + extra}; flags missed {missed_flags}")
     for miss in misses:
         print(f"    {miss}")
 
