@@ -236,10 +236,16 @@ def test_five_stale_news_columns_veto_and_their_findings_are_marked():
     assert judgement.verdict.qualified is False
     assert {f.severity for f in judgement.findings if f.code == "column_stale"} == {"veto"}
     assert sorted(veto.findings) == sorted(f.id for f in judgement.findings if f.code == "column_stale")
+    # Every site-level rule of the table is counted, in the table's (the veto table's) order.
     assert judgement.verdict.counts == {
+        "site_unavailable": 0,
+        "homepage_stale": 0,
         "column_stale_news_notice": 6,
         "column_stale_should_update": 6,
         "column_blank_many": 0,
+        "interaction_no_channel": 0,
+        "interaction_unanswered": 0,
+        "service_none": 0,
         "service_guide_key_elements_missing": 0,
     }
     assert "栏目不更新" in judgement.verdict.note_zh
