@@ -44,6 +44,7 @@ def _host(url: str) -> str:
 
 ROBOTS_REFUSAL = "disallowed by robots.txt"
 OFFSITE_REFUSAL = "redirect outside the site's hosts (add the host to the scenario's scope to follow it)"
+OFFSITE_FETCH_REFUSAL = "a host outside the site's (not contacted with --block-offsite; map it with --resolve)"
 MAX_REDIRECTS = 10  # as urllib and Chromium: a longer chain is a loop
 
 
@@ -52,7 +53,7 @@ def refusal_kind(page: HttpPage) -> str | None:
     error = page.error or ""
     if error.startswith(ROBOTS_REFUSAL):
         return "robots"
-    if error.startswith(OFFSITE_REFUSAL):
+    if error.startswith((OFFSITE_REFUSAL, OFFSITE_FETCH_REFUSAL)):
         return "offsite"
     return "too_large" if page.too_large else None
 
@@ -200,7 +201,20 @@ class SiteNetwork:
             entry.status, entry.outcome = status, outcome  # type: ignore[assignment]
 
     async def fetch(self, url: str, *, timeout: float, max_bytes: int | None = None) -> HttpPage:  # noqa: ASYNC109
-        """An HTTP GET within robots, the host's limits, the page cap and the site's budget."""
+        """An HTTP GET within robots, the host's limits, the page cap and the site's budget.
+
+        With offsite blocking on (the default), a host outside the site's that --resolve does not map is never
+        contacted, whichever gatherer asks: the answer is a refusal, logged as blocked_offsite.
+        """
+        parts = urlsplit(url)
+        if (
+            self.block_offsite
+            and parts.netloc.lower() not in self.hosts
+            and self.network.resolve.rewrite(url) is None
+            and parts.scheme in {"http", "https"}
+        ):
+            self.record(url, "http", None, "blocked_offsite")
+            return _refused(url, OFFSITE_FETCH_REFUSAL)
         if not await self.network.allowed(url):
             self.record(url, "http", None, "robots")
             return _refused(url, ROBOTS_REFUSAL)

@@ -329,13 +329,21 @@ def assert_column_failure(bundle: dict[str, Any], path: str, kinds: set[str]) ->
 
 
 def assert_home_failure(bundle: dict[str, Any], kinds: set[str]) -> None:
-    """The home's failure is an error of the home stage; the site is not assessed; column rules say error."""
+    """The home's failure is an error of the home stage; the site is not assessed. A home page that never answered
+    the availability probe is one `site_unavailable` finding (never a veto from one run) and every other rule is
+    not applicable; one that answered the probe but failed in the browser leaves the column rules in error."""
     errors = errors_of(bundle, "home")
     assert errors, f"no home error recorded: errors={bundle['errors']}"
     assert {e["kind"] for e in errors} & kinds, f"home error kinds {[e['kind'] for e in errors]} not in {kinds}"
     assert bundle["verdict"]["qualified"] is None
+    assert bundle["verdict"]["vetoes"] == []
     assert bundle["columns"] == []
-    assert bundle["rules"]["column_stale"]["outcome"] == "error", bundle["rules"]["column_stale"]
+    unavailable = [f for f in bundle["findings"] if f["code"] == "site_unavailable"]
+    if unavailable:
+        assert [f["severity"] for f in bundle["findings"]] == ["deduction"], bundle["findings"]
+        assert bundle["rules"]["column_stale"]["outcome"] == "not_applicable", bundle["rules"]["column_stale"]
+    else:
+        assert bundle["rules"]["column_stale"]["outcome"] == "error", bundle["rules"]["column_stale"]
 
 
 def assert_site_within_wall(bundle: dict[str, Any], bound: float = SITE_PAGE_BOUND_S) -> None:

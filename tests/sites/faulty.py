@@ -15,6 +15,7 @@ from html import escape
 
 from auditor.demo.server import LocalSiteServer
 from auditor.demo.site import Response
+from tests.sites import furniture
 
 SITE_NAME = "青溪区测试站"
 SITE_CODE = "3101140099"
@@ -38,7 +39,7 @@ def _page(title: str, body: str, meta: dict[str, str] | None = None) -> bytes:
 <div class="main">
 {body}
 </div>
-<div class="footer"><p>主办单位：青溪区人民政府办公室　网站标识码：{SITE_CODE}</p></div>
+{furniture.compliant_footer(SITE_CODE)}
 </body></html>
 """.encode()
 
@@ -80,6 +81,10 @@ class FaultySite(LocalSiteServer):
             return Response(200, HTML, self._home(), delay_s=self.hang_s)
         if path == "/faulty/500-home/":
             return Response(500, HTML, b"<html><body><h1>500 Internal Server Error</h1></body></html>")
+        if path == furniture.BADGE_PATH:
+            return Response(200, "image/png", furniture.BADGE_PNG)
+        if path == "/faulty" + furniture.BOARD_PATH:
+            return Response(200, HTML, _page("政务咨询", furniture.board_body(self.as_of)))
         if path == "/faulty/col/ok/":
             return Response(200, HTML, self._ok_list())
         if path == "/faulty/col/hang/":
@@ -103,7 +108,7 @@ class FaultySite(LocalSiteServer):
             '<a class="more" href="/faulty/col/ok/">更多&gt;&gt;</a></div>'
             f'<ul class="mod-list">{rows}</ul></div>'
         )
-        return _page(SITE_NAME, block)
+        return _page(SITE_NAME, block + furniture.entries("/faulty"))
 
     def _ok_list(self) -> bytes:
         rows = "\n".join(

@@ -28,6 +28,8 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 
+from tests.sites import furniture
+
 HTML = "text/html; charset=utf-8"
 MAX_HANG_S = 300.0  # a hanging answer is released by stop(), or by this, whichever comes first
 MAX_DRIP_S = 120.0  # a drip sends at most this many bytes, one a second
@@ -254,6 +256,9 @@ class HostileSite:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.routes["/"] = Page(self.home())
+        # The furniture every site carries (tests/sites/furniture.py): a 政务咨询 board answered in time.
+        self.routes[furniture.BOARD_PATH] = Page(self.page("政务咨询", furniture.board_body(as_of)).encode())
+        self.routes[furniture.BADGE_PATH] = Page(furniture.BADGE_PNG, content_type="image/png")
         for number in range(40):
             self.routes[f"/art/{number}.html"] = Page(self.article(number))
 
@@ -268,13 +273,22 @@ class HostileSite:
             f'<div class="header"><h1>{escape(self.name)}</h1></div>\n'
             f'<div class="nav"><ul><li><a href="/">首页</a></li>{nav}</ul></div>\n'
             f'<div class="main">\n{body}\n</div>\n'
-            f'<div class="footer"><p>主办单位：{escape(self.name)}办公室　网站标识码：{self.code}</p></div>\n'
+            f"{furniture.compliant_footer(self.code, f'{self.name}办公室')}\n"
             "</body></html>\n"
         )
 
     def home(self, extra_body: str = "", head: str = "") -> bytes:
+        # A dated item (首页 updated yesterday) and the 互动/办事 entries: the home page passes the site checks,
+        # so each test's findings are about the fault it stages.
+        latest = (
+            '<div class="mod"><h3>今日青溪</h3><ul class="today">'
+            f'<li><a href="/art/0.html">{escape(self.name)}召开工作例会</a>'
+            f"<span>{(self.as_of - timedelta(days=1)).isoformat()}</span></li></ul></div>"
+        )
         return self.page(
-            self.name, f'<div class="mod"><p>欢迎访问{escape(self.name)}。</p></div>{extra_body}', head=head
+            self.name,
+            f'<div class="mod"><p>欢迎访问{escape(self.name)}。</p></div>{latest}{furniture.entries()}{extra_body}',
+            head=head,
         ).encode()
 
     def dates(self, offsets: tuple[int, ...]) -> list[date]:
@@ -432,7 +446,8 @@ class Expected:
 
 
 HEALTHY_EXPECTED = Expected(
-    columns={"/col/news/": "fresh", "/col/notice/": "stale"},
+    # The 政务咨询 board is a column too (an interaction one: judged by the reply rule, never for freshness).
+    columns={"/col/news/": "fresh", "/col/notice/": "stale", furniture.BOARD_PATH: "not_judged"},
     findings=frozenset({("column_stale", "/col/notice/", "deduction")}),
 )
 
