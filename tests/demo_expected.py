@@ -281,3 +281,110 @@ def expected_document_findings() -> set[tuple[str, str]]:
     found |= {("guide_basis_vague", g.path) for g in EXPECTED_GUIDES if g.basis_kind}
     found |= {("guide_no_form_channel", g.path) for g in EXPECTED_GUIDES if g.form_channel == "none"}
     return found
+
+
+# ---- issue #9: the site checks (首页更新, 页面底部功能区, 链接可用性, 域名, 互动交流, 办事服务) --------------------
+
+# The three demo sites on their real-looking hosts (auditor/demo/hosts.py; the scenarios' `resolve` map sends
+# them to the demo server). Site id -> home URL.
+SITE_HOMES: dict[str, str] = {
+    "qingxi": "http://www.qingxi.gov.cn/portal/",
+    "qingxi-scjgj": "http://scjgj.qingxi.gov.cn/",
+    "qingxi-credit": "http://www.creditqingxi.cn/",
+}
+SITE_CHECK_CODES: frozenset[str] = frozenset(
+    {
+        "homepage_stale",
+        "footer_missing_site_code",
+        "footer_site_code_mismatch",
+        "footer_missing_icp",
+        "footer_missing_psb",
+        "footer_missing_party_label",
+        "footer_missing_error_report",
+        "link_broken",
+        "domain_nonstandard",
+        "interaction_unanswered",
+        "interaction_no_channel",
+        "service_none",
+        "site_unavailable",
+    }
+)
+SiteCheck = tuple[str, str, str]  # (code, target URL, severity)
+
+# Hand-written labels: site id -> [(code, target relative to the site's origin or absolute, severity, why)].
+# A target starting with "/" is on the site's own host; "" is the home URL. Severities: "veto" for the 单项否决
+# indicators (首页不更新, 互动回应差 ① ②, 服务不实用 ①: indicators.md §2; the rules emit it), "needs_review" where
+# the indicator table says a reading is for review (a 403 link, a 网站标识码 differing from the scenario's, a 找错
+# entry whose site_code differs), "deduction" for the other real faults.
+_SITE_LABELS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
+    "qingxi": (
+        ("link_broken", "/portal/dag/", "deduction", "友情链接 青溪档案 on the home page answers 404"),
+        ("link_broken", "/portal/images/col-ywdt.png", "deduction", "要闻动态 list page: column banner image 404"),
+        ("link_broken", "/portal/col/sqdt/", "deduction", "社区动态 更多 link on the home page answers 500"),
+    ),
+    "qingxi-scjgj": (
+        ("homepage_stale", "", "veto", "newest home item T-20: nothing within 14 days"),
+        ("footer_site_code_mismatch", "", "needs_review", "footer 3101140051, scenario 3101140052 (never a deduction)"),
+        (
+            "footer_missing_error_report",
+            "",
+            "needs_review",
+            "the 找错 entry is there but its site_code 3101140051 is not the scenario's 3101140052",
+        ),
+        ("footer_missing_icp", "", "deduction", "no ICP number and no beian.miit.gov.cn link"),
+        ("footer_missing_party_label", "", "deduction", "no conac badge"),
+        ("link_broken", "/zwgk/old.html", "deduction", "home link 信息公开目录（旧版） answers 404"),
+        ("link_broken", "/images/gzdt_banner.jpg", "deduction", "工作动态 list page banner image 404"),
+        (
+            "interaction_unanswered",
+            "/hdjl/jzxx/",
+            "veto",
+            "局长信箱: asked T-200 answered T-60; asked T-150 未回复 (T-30 办理中 and T-420 未回复 do not count)",
+        ),
+    ),
+    "qingxi-credit": (
+        ("domain_nonstandard", "", "deduction", "www.creditqingxi.cn is outside .gov.cn (parent qingxi.gov.cn)"),
+        ("footer_missing_error_report", "", "deduction", "no 我为政府网站找错 entry"),
+        ("interaction_no_channel", "", "veto", "no 留言/信箱/咨询 entry anywhere"),
+        ("service_none", "", "veto", "no 办事服务 entry and no 政务服务网 link"),
+        ("link_broken", "/zt/2019/", "deduction", "soft 404: 200 titled 页面不存在"),
+        ("link_broken", "/old/", "deduction", "301 → /old2/ → 404"),
+        ("link_broken", "http://www.gov.cn/zhuanti/xyzg2019/", "deduction", "external link answers 503"),
+        ("link_broken", "http://data.sh.gov.cn/", "needs_review", "403: most often bot blocking, for review"),
+    ),
+}
+
+
+def _target(site_id: str, target: str) -> str:
+    home = SITE_HOMES[site_id]
+    if not target:
+        return home
+    if target.startswith("/"):
+        scheme, _, host = home.split("/")[:3]
+        return f"{scheme}//{host}{target}"
+    return target
+
+
+def expected_site_checks(site_id: str) -> set[SiteCheck]:
+    """(code, target URL, severity) of the issue-#9 codes the auditor should report for `site_id`, one per finding.
+
+    Targets: homepage_stale, footer_*, domain_nonstandard, interaction_no_channel and service_none → the home URL;
+    link_broken → the resolved href of the broken link or image; interaction_unanswered → the board's list URL.
+    Severity: "veto" (单项否决 indicators), "deduction", or "needs_review" (see _SITE_LABELS).
+    """
+    return {(code, _target(site_id, target), severity) for code, target, severity, _ in _SITE_LABELS[site_id]}
+
+
+EXPECTED_SITE_CHECKS: dict[str, set[SiteCheck]] = {site_id: expected_site_checks(site_id) for site_id in SITE_HOMES}
+
+# For information only (best effort, not asserted): other codes the new sites' columns should yield.
+# 青溪区市场监督管理局: 工作动态 (T-20) is a stale news column; 食品安全 (T-22) is classed other, so fresh (it would
+# be stale as news); 通知公告 T-25 and 政策文件 T-40 are fresh notice/policy columns. The site's pages carry
+# <meta name="SiteIDCode"> = the scenario's code: with the footer's 3101140051 there, the auditor took every page
+# for another site's and judged no column.
+# 信用青溪: 双公示 T-2, 信用动态 T-3, 信用承诺 T-9: fresh whatever their class.
+# (code, target) as seen in an `auditor demo` run on 2026-12-02.
+EXPECTED_OTHER_CODES: dict[str, set[tuple[str, str]]] = {
+    "qingxi-scjgj": {("column_stale", "http://scjgj.qingxi.gov.cn/gzdt/")},
+    "qingxi-credit": set(),
+}

@@ -1,4 +1,11 @@
-"""`auditor demo`: serve the bundled demo district portal on 127.0.0.1 and audit it end to end."""
+"""`auditor demo`: serve the bundled demo sites on 127.0.0.1 and audit them end to end.
+
+Three sites on real-looking hosts, all served from one local port (the server picks the site by the Host
+header): the district portal 青溪区人民政府 (http://www.qingxi.gov.cn/portal/), the GBK department site
+青溪区市场监督管理局 (http://scjgj.qingxi.gov.cn/) and the credit site 信用青溪 (http://www.creditqingxi.cn/). Each
+scenario's `resolve` map connects every demo host (the sites and the outside world they link to) to 127.0.0.1, so
+the audit never talks to anything else. Bundles go to <out>/<site-id>/.
+"""
 
 from __future__ import annotations
 
@@ -10,27 +17,33 @@ from pathlib import Path
 import click
 
 from auditor.cli.common import execute_with, run_options
-from auditor.demo.server import DemoServer, scenario_yaml
+from auditor.demo.hosts import SITE_HOSTS
+from auditor.demo.server import DemoServer, site_scenarios
 from auditor.scenario import parse_scenario
 
 
 @click.command()
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/demo"), show_default=True)
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="port for the demo site (default: a free one)")
-@click.option("--serve", is_flag=True, help="only serve the demo site until Ctrl-C")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="port for the demo sites (default: a free one)")
+@click.option("--serve", is_flag=True, help="only serve the demo sites until Ctrl-C")
 @run_options
 def demo(out_dir: Path, port: int, serve: bool, **kwargs: object) -> None:
-    """Serve the bundled demo district portal on 127.0.0.1 and audit it end to end."""
+    """Serve the bundled demo sites (portal, department, credit) on 127.0.0.1 and audit them end to end."""
     as_of: date = kwargs["as_of"]  # type: ignore[assignment]
     with DemoServer(as_of, port=port) as server:
+        scenarios = site_scenarios(server.port, as_of)
         if serve:
-            click.echo(f"demo site: {server.home_url} (T = {as_of}); Ctrl-C to stop")
+            click.echo(f"demo sites on {server.base_url} (T = {as_of}); Ctrl-C to stop")
+            click.echo(f"  {server.home_url} (the portal, by address)")
+            for host in SITE_HOSTS:
+                click.echo(f"  http://{host}/ → --resolve {host}:80=127.0.0.1:{server.port}")
+            click.echo(f"scenarios: scenarios/qingxi*.yaml map every demo host to 127.0.0.1:{server.port}")
             try:
                 while True:
                     asyncio.run(asyncio.sleep(3600))
             except KeyboardInterrupt:
                 return
-        scenario = parse_scenario(scenario_yaml(server.home_url, as_of), "<demo>")
-        kwargs["allow_offsite"] = False  # the demo never talks to anything but 127.0.0.1
-        code = execute_with([scenario], out_dir, kwargs)
+        parsed = [parse_scenario(text, f"<demo {site_id}>") for site_id, text in scenarios.items()]
+        kwargs["allow_offsite"] = False  # the demo never talks to anything but 127.0.0.1 (every host is resolved)
+        code = execute_with(parsed, out_dir, kwargs)
     sys.exit(code)

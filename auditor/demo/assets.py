@@ -29,6 +29,18 @@ _PICTURES: dict[str, tuple[int, int, tuple[int, int, int], str]] = {
     "badge-dzjg": (110, 50, (200, 24, 30), "党政机关"),
     "badge-jiucuo": (110, 50, (29, 95, 168), "我为政府网站找错"),
     **{f"pic{k}": (320, 200, (70 + 20 * k, 120 + 10 * k, 90 + 15 * k), "") for k in range(1, 10)},
+    # 青溪区市场监督管理局 (department.py), 信用青溪 (credit.py) and the outside hosts (external.py).
+    "scjgj-logo": (420, 80, (18, 84, 160), "青溪区市场监督管理局"),
+    "scjgj-banner": (980, 120, (30, 110, 190), "守护舌尖安全 服务市场主体"),
+    "ga-badge": (20, 20, (60, 90, 160), ""),
+    "credit-logo": (360, 80, (196, 38, 38), "信用青溪"),
+    "credit-banner": (1200, 200, (200, 60, 40), "诚信青溪 信用为本"),
+    "tile-sgs": (360, 160, (210, 80, 40), "双公示"),
+    "tile-xydt": (360, 160, (40, 120, 190), "信用动态"),
+    "tile-xycn": (360, 160, (40, 150, 110), "信用承诺"),
+    "conac-red": (110, 50, (200, 24, 30), "党政机关"),
+    "conac-blue": (110, 50, (29, 95, 168), "党政机关"),
+    "outside": (88, 31, (120, 120, 120), ""),
 }
 # The 一图读懂 infographics of 政策解读 case g: tall pictures with headings, figures and text (see _infographic).
 _INFOGRAPHICS = ("ytdd-1", "ytdd-2")

@@ -17,8 +17,16 @@ HOST_OFFICE = "青溪区人民政府办公室"
 PHONE = "021-59990000"
 ICP = "沪ICP备05000001号-1"
 PSB = "沪公网安备 31011402000001号"
-# External hosts appear only as plain <a href> links that nobody fetches (no images or scripts from them).
+# External hosts appear only as plain <a href> links (served by auditor/demo/external.py when the host is one of
+# hosts.OUTSIDE_HOSTS), except the conac badge's picture: the real conac markup loads it protocol-relative.
 ZWFW_URL = "https://zwfw.example.gov.cn/"
+CONAC_LINK = "http://bszs.conac.cn/sitename?method=show&amp;id=5E0B3C4D2A1F6E7D"
+CONAC_IMAGE = "//dcs.conac.cn/image/blue.png"  # http://dcs.conac.cn/image/blue.png on the http portal
+# The 友情链接 青溪档案 (home page) points at a page the site removed: 404. The 要闻动态 list page shows a column
+# banner picture that is missing: 404.
+BROKEN_HOME_LINK = "/portal/dag/"
+BROKEN_LIST_IMAGE = "/portal/images/col-ywdt.png"
+BROKEN_IMAGE_COLUMN = "ywdt"
 
 PageKind = Literal["list", "hub", "content"]
 

@@ -88,11 +88,11 @@ def footer(as_of: date, base_url: str) -> str:
     visits = VISITS_BASE + (as_of - date(2020, 1, 1)).days * 1234
     # Absolute same-host URL for 网站地图 on purpose: real footers mix absolute and root-relative links.
     return f"""<div class="footer"><div class="w">
-<p><a href="{base_url}/portal/wzdt.html">网站地图</a>|<a href="/portal/lxwm.html">联系我们</a>|<a href="https://www.gov.cn/" target="_blank">中国政府网</a></p>
+<p><a href="{base_url}/portal/wzdt.html">网站地图</a>|<a href="/portal/lxwm.html">联系我们</a>|<a href="http://www.gov.cn/" target="_blank">中国政府网</a></p>
 <p>主办单位：{c.HOST_OFFICE}　联系电话：{c.PHONE}</p>
-<p>网站标识码：{c.SITE_CODE}　<a href="https://beian.miit.gov.cn/" target="_blank">{c.ICP}</a>　<a href="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=31011402000001" target="_blank">{c.PSB}</a></p>
+<p>网站标识码：{c.SITE_CODE}　<a href="http://beian.miit.gov.cn/" target="_blank">{c.ICP}</a>　<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=31011402000001" target="_blank">{c.PSB}</a></p>
 <p>©2003-{as_of.year} 版权所有　访问量：{visits}</p>
-<p class="badges"><a href="https://bszs.conac.cn/sitename?method=show&amp;id=qingxi" target="_blank"><img src="/portal/images/badge-dzjg.png" alt="党政机关"></a><a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={c.SITE_CODE}" target="_blank"><img src="/portal/images/badge-jiucuo.png" alt="政府网站找错"></a></p>
+<p class="badges"><a href="{c.CONAC_LINK}" target="_blank"><img src="{c.CONAC_IMAGE}" alt="党政机关"></a><a href="http://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={c.SITE_CODE}" target="_blank"><img src="/portal/images/badge-jiucuo.png" alt="政府网站找错"></a></p>
 </div></div>"""  # noqa: E501 - template lines read best unbroken
 
 

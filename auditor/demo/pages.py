@@ -100,16 +100,22 @@ def home(as_of: date, base_url: str) -> str:
 <div class="mod-bd zt-pics"><a href="{col["lszt"].path}" target="_blank"><img src="/portal/images/zt-lszt.png" alt="历史专题"><span>历史专题</span></a></div></div>
 <div class="mod" id="mod-zwfw"><div class="mod-hd"><h3>政务服务</h3><a class="more" href="{c.ZWFW_URL}" target="_blank">更多&gt;&gt;</a></div>
 <div class="mod-bd service">{service}</div></div>
-</div>"""  # noqa: E501 - template lines read best unbroken
+</div>
+<div class="row friendlink" id="yqlj"><span class="tit">友情链接：</span><a href="{c.BROKEN_HOME_LINK}" target="_blank">青溪档案</a><a href="http://www.gov.cn/" target="_blank">中国政府网</a><a href="http://www.sh.gov.cn/" target="_blank">上海市人民政府</a><a href="http://scjgj.qingxi.gov.cn/" target="_blank">青溪区市场监督管理局</a><a href="http://www.creditqingxi.cn/" target="_blank">信用青溪</a></div>"""  # noqa: E501 - template lines read best unbroken
     return layout.page(c.SITE_NAME, body, as_of, base_url, nav_on="首页")
 
 
 def _column_shell(col: DemoColumn, inner: str) -> str:
+    banner = (
+        f'<p class="col-banner"><img src="{c.BROKEN_LIST_IMAGE}" alt="{col.name}"></p>'
+        if col.id == c.BROKEN_IMAGE_COLUMN
+        else ""
+    )
     return f"""{layout.column_crumb(col)}
 <div class="page-body">
 {layout.sidebar(col)}
 <div class="main-col">
-<h2 class="col-title">{col.name}</h2>
+<h2 class="col-title">{col.name}</h2>{banner}
 <div class="list-con">
 {inner}
 </div>

@@ -1,7 +1,9 @@
-"""Serve the demo portal (or any pure page function) on 127.0.0.1 from a daemon thread.
+"""Serve the demo sites (or any pure page function) on 127.0.0.1 from a daemon thread.
 
-`auditor demo` and the tests start a DemoServer; the faulty test site (tests/sites/faulty.py) reuses
-LocalSiteServer with its own routes. Handlers run in daemon threads and never block stop(): a handler told to
+`auditor demo` and the tests start a DemoServer, which answers by the request's Host header: the demo hosts
+(auditor/demo/hosts.py: www.qingxi.gov.cn, scjgj.qingxi.gov.cn, www.creditqingxi.cn and the outside world) get
+their own site, anything else (127.0.0.1:PORT) the portal, as before. The faulty test site (tests/sites/faulty.py)
+reuses LocalSiteServer with its own routes. Handlers run in daemon threads and never block stop(): a handler told to
 hang waits on the server's stop event, so stop() releases it at once.
 """
 
@@ -12,7 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Self
 
 from auditor.demo import content as c
-from auditor.demo.site import Response, render
+from auditor.demo import credit, department, hosts
+from auditor.demo.site import Response, render, render_host
 
 if TYPE_CHECKING:
     from datetime import date
@@ -51,7 +54,7 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.server.site
         site.log_request_path(self.path)
         try:
-            response = site.render(self.path)
+            response = site.render_request(self.path, self.headers.get("Host"))
         except Exception:  # a bug in a page generator must show as a 500, not kill the connection silently
             response = Response(500, "text/plain; charset=utf-8", b"internal error")
         if response.delay_s and site.wait_or_stopped(response.delay_s):
@@ -89,6 +92,11 @@ class LocalSiteServer:
 
     def render(self, path: str) -> Response:
         raise NotImplementedError
+
+    def render_request(self, path: str, host: str | None) -> Response:
+        """The answer to a request for `path` with Host header `host`; sites that ignore the host keep render()."""
+        del host
+        return self.render(path)
 
     def log_request_path(self, path: str) -> None:
         with self._log_lock:
@@ -147,9 +155,16 @@ class DemoServer(LocalSiteServer):
     def render(self, path: str) -> Response:
         return render(path, self.as_of, self.base_url)
 
+    def render_request(self, path: str, host: str | None) -> Response:
+        name = hosts.host_name(host)
+        if name in hosts.DEMO_HOSTS:
+            return render_host(name, path, self.as_of)
+        return self.render(path)
+
 
 def scenario_yaml(home_url: str, as_of: date | None = None) -> str:
-    """The scenario file for the demo site: zero-config, discovery finds every column from the home page."""
+    """The scenario file for the demo portal at `home_url` (e.g. its 127.0.0.1 URL): zero-config, discovery finds
+    every column from the home page. For the three demo sites on their real-looking hosts see site_scenarios()."""
     dated = "" if as_of is None else f"# Dates on the site are generated relative to T = {as_of.isoformat()}.\n"
     return (
         f"# {c.SITE_NAME} — bundled demo district portal (served locally by `auditor demo`)\n"
@@ -161,3 +176,51 @@ def scenario_yaml(home_url: str, as_of: date | None = None) -> str:
         + "  kind: portal\n"
         + f"  home: {home_url}\n"
     )
+
+
+# site id -> (header line, name, code, kind, home, parent_domain or "", page_timeout_s or 0)
+DEMO_SITES: dict[str, tuple[str, str, str, str, str, str, int]] = {
+    c.SITE_ID: (
+        "bundled demo district portal", c.SITE_NAME, c.SITE_CODE, "portal",
+        f"http://{hosts.PORTAL_HOST}/portal/", "", 0,
+    ),
+    department.SITE_ID: (
+        "bundled demo department site (GBK)", department.SITE_NAME, department.SCENARIO_CODE, "department",
+        f"http://{hosts.DEPARTMENT_HOST}/", "qingxi.gov.cn", 15,
+    ),
+    credit.SITE_ID: (
+        "bundled demo credit site", credit.SITE_NAME, credit.SITE_CODE, "credit",
+        f"http://{hosts.CREDIT_HOST}/", "qingxi.gov.cn", 15,
+    ),
+}  # fmt: skip
+
+
+def resolve_yaml(port: int, indent: str = "  ") -> str:
+    """The `resolve:` block mapping every demo host :80 to 127.0.0.1:<port>, at `indent` (a key of `site:`)."""
+    lines = [f"{indent}resolve:"]
+    lines += [f'{indent}  "{source}": "{target}"' for source, target in hosts.resolve_map(port).items()]
+    return "\n".join(lines) + "\n"
+
+
+def site_scenarios(port: int, as_of: date | None = None) -> dict[str, str]:
+    """One scenario per demo site (portal, department, credit), on the real-looking hosts with the `resolve` map
+    pointing every demo host (the three sites and the outside world) at the demo server on 127.0.0.1:<port>."""
+    dated = "" if as_of is None else f"# Dates on the site are generated relative to T = {as_of.isoformat()}.\n"
+    out: dict[str, str] = {}
+    for site_id, (what, name, code, kind, home, parent, timeout) in DEMO_SITES.items():
+        text = (
+            f"# {name} — {what} (served locally by `auditor demo`). Serve it with\n"
+            f"#   auditor demo --serve --port {port}\n"
+            + dated
+            + "site:\n"
+            + f"  id: {site_id}\n"
+            + f"  name: {name}\n"
+            + f'  code: "{code}"\n'
+            + f"  kind: {kind}\n"
+            + f"  home: {home}\n"
+            + (f"  parent_domain: {parent}\n" if parent else "")
+            + resolve_yaml(port)
+            + (f"  limits:\n    page_timeout_s: {timeout}\n" if timeout else "")
+        )
+        out[site_id] = text
+    return out

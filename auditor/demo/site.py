@@ -1,4 +1,5 @@
-"""The demo portal 青溪区人民政府 as a pure function: (path, as_of, base_url) -> Response.
+"""The demo portal 青溪区人民政府 as a pure function: (path, as_of, base_url) -> Response; and `render_host`, which
+answers for every host the demo serves (the portal, the department and credit sites, the outside world).
 
 No I/O and no clock: every date on every page is computed from as_of, the monitoring point T, so a test can
 serve the site "as of" any day and know what each column should yield (tests/demo_expected.py).
@@ -6,21 +7,23 @@ serve the site "as of" any day and know what each column should yield (tests/dem
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from auditor.demo import assets, forms, guide, pages, policy
+from auditor.demo import assets, forms, guide, hosts, pages, policy
 from auditor.demo import catalog as k
 from auditor.demo import content as c
+from auditor.demo.credit import render_credit
+from auditor.demo.department import render_department
+from auditor.demo.external import render_outside
+from auditor.demo.response import HTML, Response, json_response
+from auditor.demo.response import html as _encode
 from auditor.demo.rows import article_path, column_rows, find_row
 
 if TYPE_CHECKING:
     from datetime import date
 
-HTML = "text/html; charset=utf-8"
 ARTICLE_PATH = re.compile(r"^/portal/art/(?P<col>[a-z]+)/(?P<n>\d+)\.html$")
 IMAGE_PATH = re.compile(r"^/portal/images/(?P<name>[\w-]+)\.png$")
 GUIDE_PATH = re.compile(r"^/portal/bsfw/bszn/(?P<n>\d+)\.html$")
@@ -28,27 +31,28 @@ GUIDE_API_PATH = re.compile(r"^/portal/api/guide/(?P<number>\d+)/(?P<tab>[a-z]+)
 FILE_PATH = re.compile(r"^/portal/files/(?P<name>[\w.-]+)$")
 # Columns whose detail pages are not the generic article (policy.py, guide.py), or not under /portal/art/.
 DOCUMENT_PAGES = {"zcwj": policy.policy_page, "zcjd": policy.interpretation_page}
-
-
-@dataclass(frozen=True, slots=True)
-class Response:
-    status: int
-    content_type: str
-    body: bytes
-    # Seconds the server holds the answer back (faulty test sites hang; the demo itself never does).
-    delay_s: float = 0.0
-    location: str | None = None  # for redirects
+__all__ = ["HTML", "Response", "api_rows", "render", "render_host"]
 
 
 def _html(text: str, status: int = 200, charset: str = "utf-8") -> Response:
-    if charset == "gbk":
-        # GBK lacks a few characters (©); browsers and lxml read numeric references the same either way.
-        return Response(status, "text/html; charset=GBK", text.encode("gbk", errors="xmlcharrefreplace"))
-    return Response(status, HTML, text.encode("utf-8"))
+    return _encode(text, status, charset)
 
 
 def _json(data: object) -> Response:
-    return Response(200, "application/json; charset=utf-8", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    return json_response(data)
+
+
+def render_host(host: str, path: str, as_of: date) -> Response:
+    """Answer one request for `path` on `host` (a name of hosts.DEMO_HOSTS, lower case, no port), with the host's
+    own base URL http://<host> in every page; an unknown host gets the portal, as a request to 127.0.0.1 does."""
+    base = hosts.base_url(host)
+    if host == hosts.DEPARTMENT_HOST:
+        return render_department(path, as_of, base)
+    if host == hosts.CREDIT_HOST:
+        return render_credit(path, as_of, base)
+    if host in hosts.OUTSIDE_HOSTS:
+        return render_outside(host, path)
+    return render(path, as_of, base)
 
 
 def api_rows(column_id: str, as_of: date) -> list[dict[str, str]]:
