@@ -101,6 +101,9 @@ def deduction_score(context: RuleContext, findings: list[Finding], rules: dict[s
     note = f"扣分指标得分 {round(total, 2):g} 分(及格线 {pass_mark:g} 分)" + (f":{shown}" if shown else ",未扣分")
     if unassessed:
         note += f";未能评估、未扣分:{'、'.join(i.name_zh for i in unassessed)}"
+    if any(i.deducted and i.status != "confirmed" for i in indicators):
+        # The official table's weights and points have not been read: a reader must know the score rests on defaults.
+        note += ";各指标分值与扣分标准为未经核实的默认值(indicators.toml [score])"
     return Score(
         total=round(total, 2),
         pass_mark=pass_mark,

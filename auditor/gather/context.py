@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 from urllib.parse import urlsplit
 
 from playwright.async_api import BrowserContext, Page
@@ -33,6 +34,8 @@ class GatherOptions:
     evidence: bool = True  # screenshots and rendered HTML of rendered pages
     block_offsite: bool = True  # abort browser requests to hosts outside the site's scope (but the allow-list)
     render: str = "auto"  # auto: HTTP first, render when needed; always: render every list page
+    # Links outside the site's hosts: status-checked only (check) or not at all (skip); --external-links.
+    external_links: Literal["check", "skip"] = "check"
     # Called as (site id, columns read, columns planned) while a site is gathered, for terminal progress.
     progress: Callable[[str, int, int], None] | None = None
 

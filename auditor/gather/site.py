@@ -13,8 +13,8 @@ from collections.abc import Awaitable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from playwright.async_api import Browser, BrowserContext, Page
-from pydantic import BaseModel
 from playwright.async_api import Error as PlaywrightError
+from pydantic import BaseModel
 
 from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, hub_children
 from auditor.extract.html import canonical_url, page_meta, parse

@@ -378,7 +378,9 @@ class BoardMessage(_Model):
     replied: bool | None = Field(None, description="True: a reply is shown; False: shown as unanswered; None: unknown")
     source: Literal["list", "detail"] = "list"
     node: NodeRef | None = None
-    asked_label: str | None = Field(None, description="the label the ask date was read under (留言时间); None: unlabelled")
+    asked_label: str | None = Field(
+        None, description="the label the ask date was read under (留言时间); None: unlabelled"
+    )
     answered_label: str | None = Field(None, description="the label the reply date was read under (回复时间)")
     year_inferred: bool = Field(default=False, description="a date shown without its year (MM-DD)")
     page_url: str | None = Field(None, description="the list page that showed it")
@@ -412,8 +414,6 @@ class InteractionFacts(_Model):
 class ServiceFacts(_Model):
     entries: list[EntryLink] = Field(default_factory=list, description="办事服务 entries and 政务服务网 links")
     area: NodeRef | None = Field(None, description="the home page's navigation, where an entry belongs")
-
-
 
 
 class SiteArtifacts(_Model):

@@ -13,7 +13,14 @@ from PIL import Image
 from auditor.demo.server import scenario_yaml
 from auditor.store import verify_manifest
 from tests.cli import run_auditor
-from tests.demo_expected import EXPECTED_COLUMNS, EXPECTED_GUIDES, expected_document_findings, expected_latest
+from tests.demo_expected import (
+    EXPECTED_COLUMNS,
+    EXPECTED_GUIDES,
+    EXPECTED_SITE_CHECKS,
+    SITE_HOMES,
+    expected_document_findings,
+    expected_latest,
+)
 
 pytestmark = pytest.mark.browser
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "auditor/schemas/bundle.schema.json").read_text("utf-8"))
@@ -130,6 +137,11 @@ def test_exactly_the_expected_findings(bundle, demo_server):
         (code, "needs_review" if (code, path) in review else "deduction", demo_server.base_url + path)
         for code, path in expected_document_findings()
     }
+    # The site checks (footer, links, 首页, 互动, 服务), labelled on the real-looking host, served here on loopback.
+    expected |= {
+        (code, severity, url.replace(SITE_HOMES["qingxi"].removesuffix("/portal/"), demo_server.base_url))
+        for code, url, severity in EXPECTED_SITE_CHECKS["qingxi"]
+    }
     actual = {(f["code"], f["severity"], f["target"]["url"]) for f in bundle["findings"]}
     assert actual == {(code, severity, url) for code, severity, url in expected}
 
@@ -171,8 +183,17 @@ def test_failing_list_page_is_recorded_and_home_block_used(bundle, demo_server):
 
 def test_verdict_counts(bundle):
     verdict = bundle["verdict"]
-    assert verdict["qualified"] is True
     assert verdict["vetoes"] == []
+    # No veto, so the score decides: the portal's stale and blank columns, unlinked 解读 and guide faults cost it
+    # more than 40 points (the weights are the table's unconfirmed defaults, and the note says so).
+    score = verdict["score"]
+    assert score["total"] < score["pass_mark"] == 60
+    assert verdict["qualified"] is False
+    assert "低于及格线" in verdict["note_zh"]
+    assert "未经核实的默认值" in verdict["note_zh"]
+    by_id = {i["id"]: i for i in score["indicators"]}
+    assert all(i["deducted"] <= i["weight"] for i in by_id.values())
+    assert by_id["information"]["deducted"] > 0
     assert verdict["counts"]["column_stale_news_notice"] == 3  # 部门动态, 工作动态, 政策解读
     assert verdict["counts"]["column_blank_many"] == 2
 

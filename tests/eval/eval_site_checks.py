@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 import json
 import re
 import sys
@@ -188,7 +187,7 @@ def _labelled_as_of(case: dict) -> date:
     return max(days) + timedelta(days=1)
 
 
-def _board_messages(html: str, case: dict, as_of: date, words) -> list:  # noqa: ANN001 - BoardWords
+def _board_messages(html: str, case: dict, as_of: date, words) -> list:
     from auditor.extract.interaction import read_board_list, read_message_detail
     from auditor.model.artifacts import BoardMessage
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tests.sites import furniture
 from tests.sites.hostile import HostileSite
 
 PAGE_TIMEOUT_S = 3.0  # every scenario's limits.page_timeout_s (site_budget_s is 30, tests/sites/hostile.py)
@@ -270,6 +271,11 @@ def summarize(bundle: dict[str, Any]) -> Summary:
         columns={path_of(c["url"]): c["status"] for c in bundle["columns"]},
         findings=frozenset((f["code"], path_of(f["target"]["url"]), f["severity"]) for f in bundle["findings"]),
     )
+
+
+def staged_columns(bundle: dict[str, Any]) -> list[dict[str, Any]]:
+    """The columns a test site stages, without the 政务咨询 board every site carries (tests/sites/furniture.py)."""
+    return [c for c in bundle["columns"] if path_of(c["url"]) != furniture.BOARD_PATH]
 
 
 def errors_of(bundle: dict[str, Any], stage: str | None = None, path: str | None = None) -> list[dict[str, Any]]:

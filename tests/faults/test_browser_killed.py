@@ -20,6 +20,7 @@ from tests.faults import (
     audit,
     chromium_descendants,
     kill_pids,
+    staged_columns,
 )
 from tests.sites import hostile as h
 from tests.sites.hostile import serving
@@ -84,7 +85,7 @@ def test_crashed_site_is_recorded_in_its_own_bundle(crashed, as_of):
     # was gathered again in a new browser, as a warning.
     assert bundle["errors"] or bundle["warnings"], bundle
     fresh = (as_of - h.timedelta(days=min(h.FRESH_OFFSETS))).isoformat()
-    for column in bundle["columns"]:
+    for column in staged_columns(bundle):
         if column["status"] != "fresh":
             assert column["status"] == "unreadable", column
             assert [f["code"] for f in bundle["findings"] if f["target"]["url"] == column["url"]] == [

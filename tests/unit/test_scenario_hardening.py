@@ -607,7 +607,7 @@ def test_collect_scenarios_is_unchanged(tmp_path):
 def test_bundled_scenarios_load_together():
     scenarios, errors = load_scenarios([Path("scenarios")])
     assert errors == []
-    assert {s.site.id for s in scenarios} == {"qingxi", "qingxi-overrides"}
+    assert {s.site.id for s in scenarios} == {"qingxi", "qingxi-overrides", "qingxi-scjgj", "qingxi-credit"}
 
 
 def test_unicode_categories_escaped():
