@@ -15,6 +15,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import zip_longest
 from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
@@ -22,13 +23,13 @@ from lxml.html import HtmlElement as _Element
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
-from auditor.extract.html import canonical_url, normalise_space, parse
+from auditor.extract.html import canonical_url, is_file_url, normalise_space, parse
 from auditor.extract.interpretation import document_title
 from auditor.gather.context import Gathered, SiteContext
 from auditor.gather.http import HttpPage
 from auditor.gather.network import refusal_kind
 from auditor.gather.render import element_rects, screenshot, settle
-from auditor.model.artifacts import CheckedLink, PageFacts, Rect, failed_page
+from auditor.model.artifacts import CheckedLink, ColumnFacts, PageFacts, Rect, failed_page
 from auditor.store import safe_name
 from auditor.windows import now_in_shanghai
 
@@ -85,6 +86,29 @@ def follow_answer(link: CheckedLink, response: HttpPage, soft_404: re.Pattern[st
     shown = " ".join([doc.findtext(".//title") or "", heading.text_content() if heading is not None else ""])
     link.target_kind = "soft_404" if soft_404.search(normalise_space(shown)[:200]) else "document"
     return doc if link.target_kind == "document" else None
+
+
+def inner_pages(columns: list[ColumnFacts], home_url: str, in_scope: Callable[[str], bool]) -> list[str]:
+    """The site's inner pages that stand for all of them (footer and link samples): each read column's list page
+    and its first article of the site's own, alternately, in the columns' order, the home page left out."""
+    lists: list[str] = []
+    articles: list[str] = []
+    for column in columns:
+        page = column.page
+        if page is None or page.kind == "error" or column.skipped:
+            continue
+        lists.append(page.final_url or column.url)
+        article = next((i.url for i in page.items if i.url and in_scope(i.url) and not is_file_url(i.url)), None)
+        if article:
+            articles.append(article)
+    seen = {canonical_url(home_url)}
+    chosen: list[str] = []
+    for pair in zip_longest(lists, articles):
+        for url in pair:
+            if url and in_scope(url) and canonical_url(url) not in seen:
+                seen.add(canonical_url(url))
+                chosen.append(url)
+    return chosen
 
 
 def extra_page_id(kind: str, url: str) -> str:

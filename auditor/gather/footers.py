@@ -10,12 +10,10 @@ A page that cannot be read is recorded with its error and another is tried, up t
 from __future__ import annotations
 
 import asyncio
-from itertools import zip_longest
 
 from auditor.extract.footer import FooterPatterns, footer_region, lacking, read_footer
-from auditor.extract.html import canonical_url, is_file_url
 from auditor.gather.context import Gathered, SiteContext
-from auditor.gather.extra import ExtraPages, extra_page_id
+from auditor.gather.extra import ExtraPages, extra_page_id, inner_pages
 from auditor.model.artifacts import ColumnFacts, FooterFacts, PageFacts
 
 
@@ -52,26 +50,7 @@ class FooterGatherer:
 
     def inner_urls(self, home_url: str, columns: list[ColumnFacts]) -> list[str]:
         """Column list pages and articles of the site's own pages, alternating, the home page left out."""
-        lists: list[str] = []
-        articles: list[str] = []
-        for column in columns:
-            page = column.page
-            if page is None or page.kind == "error":
-                continue
-            lists.append(page.final_url or column.url)
-            article = next(
-                (i.url for i in page.items if i.url and self.ctx.in_scope(i.url) and not is_file_url(i.url)), None
-            )
-            if article:
-                articles.append(article)
-        seen = {canonical_url(home_url)}
-        chosen: list[str] = []
-        for pair in zip_longest(lists, articles):
-            for url in pair:
-                if url and self.ctx.in_scope(url) and canonical_url(url) not in seen:
-                    seen.add(canonical_url(url))
-                    chosen.append(url)
-        return chosen
+        return inner_pages(columns, home_url, self.ctx.in_scope)
 
     def _read(self, html: str, url: str, page_id: str, *, rendered: bool) -> FooterFacts:
         return read_footer(html, url, page_id=page_id, rendered=rendered, known_code=self.code, patterns=self.patterns)

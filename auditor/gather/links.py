@@ -35,16 +35,15 @@ import asyncio
 import functools
 import re
 import weakref
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-from auditor.extract.html import canonical_url, is_file_url, normalise_space, parse
+from auditor.extract.html import is_file_url, normalise_space, parse
 from auditor.extract.links import page_links, wire_url
 from auditor.gather.context import Gathered, SiteContext
-from auditor.gather.extra import ExtraPages, extra_page_id, follow_answer
+from auditor.gather.extra import ExtraPages, extra_page_id, follow_answer, inner_pages
 from auditor.gather.http import HttpPage, fetch
 from auditor.gather.network import Network
 from auditor.model.artifacts import (
@@ -159,28 +158,7 @@ class LinkChecker:
         """Up to `link_inner_pages` inner pages, fetched over HTTP: column list pages and one article of each
         column, alternately, in the columns' order; pages in the site's scope only."""
         limit = self.ctx.runtime.link_inner_pages
-        lists: list[str] = []
-        articles: list[str] = []
-        for column in columns:
-            page = column.page
-            if page is None or page.kind == "error" or column.skipped:
-                continue
-            lists.append(page.final_url or column.url)
-            article = next(
-                (i.url for i in page.items if i.url and self.ctx.in_scope(i.url) and not is_file_url(i.url)), None
-            )
-            if article:
-                articles.append(article)
-        picked: list[str] = []
-        seen = {canonical_url(self.ctx.site.home)}
-        for url in _alternate(lists, articles):
-            key = canonical_url(url)
-            if key in seen or not self.ctx.in_scope(url):
-                continue
-            seen.add(key)
-            picked.append(url)
-            if len(picked) >= limit:
-                break
+        picked = inner_pages(columns, self.ctx.site.home, self.ctx.in_scope)[:limit]
         answers = await asyncio.gather(*(pages.fetch(url) for url in picked))
         return [
             (answer.final_url or url, extra_page_id("links", url), answer.text)
@@ -483,14 +461,6 @@ def _inside_a_word(match: re.Match[str], text: str) -> bool:
     if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
         return True
     return found.isdigit() and (before in NUMBER_BEFORE or after in NUMBER_AFTER)
-
-
-def _alternate(first: list[str], second: list[str]) -> Iterable[str]:
-    for index in range(max(len(first), len(second))):
-        if index < len(first):
-            yield first[index]
-        if index < len(second):
-            yield second[index]
 
 
 def _hops(url: str, attempt: _Attempt) -> list[LinkHop]:

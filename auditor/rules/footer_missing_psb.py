@@ -3,14 +3,14 @@
 Missing on the home page (read from its rendered DOM) is a deduction naming the inner pages that lack it too;
 shown on the home page but missing on inner pages read confidently is a deduction naming them; a reading that may
 be incomplete (a script not run, an iframe) or an identifier shown outside the footer is a review note.
-The logic is the shared, pure `judge_missing` of auditor/extract/footer.py.
+The judgement is shared by the footer rules (rules/footer_identifier.py).
 """
 
 from __future__ import annotations
 
-from auditor.extract.footer import judge_missing
 from auditor.model.bundle import Finding
-from auditor.rules.base import RuleContext, RuleMeta, RuleResult, make_finding, register
+from auditor.rules.base import RuleContext, RuleMeta, RuleResult, register
+from auditor.rules.footer_identifier import missing_identifier
 
 META = RuleMeta(
     code="footer_missing_psb",
@@ -26,21 +26,4 @@ META = RuleMeta(
 
 @register(META)
 def evaluate(context: RuleContext) -> list[Finding] | RuleResult:
-    footers = context.artifacts.footers or []
-    if not footers:
-        return RuleResult.not_applicable("未读取任何页面底部")
-    judged = judge_missing(footers, "psb")
-    if judged.severity is None:
-        return []
-    observed = dict(judged.observed)
-    return [
-        make_finding(
-            META,
-            context,
-            url=context.artifacts.home_url,
-            node=judged.node,
-            severity="deduction" if judged.severity == "deduction" else "needs_review",
-            message_zh=judged.message_zh,
-            observed=observed,
-        )
-    ]
+    return missing_identifier(META, context, "psb")
