@@ -53,3 +53,4 @@ eval:
 	$(PYTHON) tests/eval/eval_dates.py
 	$(PYTHON) tests/eval/eval_columns.py
 	$(PYTHON) tests/eval/eval_documents.py
+	$(PYTHON) tests/eval/eval_site_checks.py

@@ -57,6 +57,8 @@ class JudgedGuide:
     unverified_forms: tuple[CheckedLink, ...] = ()
     channel_text: str | None = None
     names_form: str | None = None  # the form the guide names (…申请表), when it names one
+    # Classes absent whose tab was clicked: its panel may not have loaded in time (slow XHR), so never "missing".
+    unloaded: tuple[str, ...] = ()
 
     @property
     def clean(self) -> bool:
@@ -182,6 +184,11 @@ def judge_guide(facts: GuideFacts, settings: IndicatorSettings) -> JudgedGuide:
     required = tuple(settings.value("guide_required_classes"))
     missing = {c: elements[c].state for c in required if elements[c].state in {"absent", "empty", "placeholder"}}
     refers = tuple(c for c in required if elements[c].state == "refers")
+    # A class whose own tab was clicked and showed nothing was not seen, not shown to be absent (a lazy panel that
+    # answered late): left for review, never a missing element.
+    tabbed = {labels.class_of(title) for title in facts.tab_titles}
+    unloaded = tuple(c for c, how in missing.items() if how == "absent" and c in tabbed)
+    missing = {c: how for c, how in missing.items() if c not in unloaded}
     basis = elements.get("设定依据")
     kind: BasisKind = (
         "missing" if basis is None or basis.state != "present" else basis_kind(basis.value or "", settings)
@@ -217,6 +224,7 @@ def judge_guide(facts: GuideFacts, settings: IndicatorSettings) -> JudgedGuide:
         tuple(unverified),
         channel[0] if channel else None,
         names[0] if names else None,
+        unloaded,
     )
 
 

@@ -115,6 +115,7 @@ class GuideGatherer:
         self._apply(guide, merged, page_id, rendered)
         guide.form_links = [old_forms.get(canonical_url(f.url or f.href), f) for f in guide.form_links]
         guide.tabs_opened = rendered.tabs_opened
+        guide.tab_titles = [t.text for t in merged.tabs] if rendered.tabs_opened else []
         guide.page = self.pages.rendered_page(page_id, rendered, title=merged.title)
         await self._check_forms(guide)
 

@@ -192,6 +192,9 @@ class GuideFacts(_Model):
     form_links: list[CheckedLink] = Field(default_factory=list)
     content_node: NodeRef | None = Field(None, description="the guide's content area (outlined when a class is absent)")
     tabs_opened: int = Field(0, description="tab or accordion controls clicked to show hidden or lazy panels")
+    tab_titles: list[str] = Field(
+        default_factory=list, description="titles of the tab or accordion controls clicked (panels loaded on click)"
+    )
 
 
 class PolicyFacts(_Model):

@@ -49,15 +49,21 @@ def evaluate(context: RuleContext) -> list[Finding] | RuleResult:
                 )
             )
             continue
-        if not guide.missing and not guide.refers:
+        if not guide.missing and not guide.refers and not guide.unloaded:
             continue
         nodes = [guide.elements[c].node for c in guide.missing] + [guide.elements[c].node for c in guide.refers]
         shown = "、".join(f"{c}({HOW_ZH[how]})" for c, how in guide.missing.items())
         points = min(deduction["per_class"] * len(guide.missing), deduction["cap"])
         if guide.missing:
             message = f"办事指南“{name}”缺少{len(guide.missing)}类要素:{shown}"
-        else:
+        elif guide.refers:
             message = f"办事指南“{name}”的" + "、".join(guide.refers) + "仅写“详见…”,需人工核实链接内容"
+        else:
+            message = (
+                f"办事指南“{name}”的"
+                + "、".join(guide.unloaded)
+                + "所在标签页已点击但未读到内容(可能加载较慢),需人工核实"
+            )
         findings.append(
             make_finding(
                 META,
@@ -70,6 +76,7 @@ def evaluate(context: RuleContext) -> list[Finding] | RuleResult:
                     "missing": dict(guide.missing),
                     "values": {c: guide.elements[c].value for c in guide.missing if guide.elements[c].value},
                     "refers": list(guide.refers),
+                    "unloaded": list(guide.unloaded),
                     "present": [c for c, e in guide.elements.items() if e.state == "present"],
                     "deduction_points": points,
                     "guide_name": name,

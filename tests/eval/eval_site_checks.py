@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import re
 import sys
@@ -93,12 +94,15 @@ def _value_of(footer, kind: str) -> str | None:
     return None
 
 
-def eval_footers(name: str) -> None:
+def eval_footers(name: str) -> dict[str, float]:
     cases = _cases(name)
     statics = [_html(name, c) for c in cases]
-    rendered = asyncio.run(_rendered(statics))
+    # On a thread of its own: a test session may already run an event loop on this one (sync Playwright).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        rendered = pool.submit(asyncio.run, _rendered(statics)).result()
     patterns = FooterPatterns.of(default_indicators())
     print(f"== {name}: {len(cases)} pages (rendered DOM; static read in brackets)")
+    figures: dict[str, float] = {}
     for kind in KINDS:
         tp = fp = fn = right = valued = false_missing = reviews = 0
         static_fm = 0
@@ -142,9 +146,13 @@ def eval_footers(name: str) -> None:
         )
         for miss in misses:
             print(f"    {miss}")
+        figures[f"{kind}_false_missing"] = false_missing
+        figures[f"{kind}_precision"] = precision
+        figures[f"{kind}_recall"] = recall
+    return figures
 
 
-def eval_homes(name: str) -> None:
+def eval_homes(name: str) -> dict[str, float]:
     cases = _cases(name)
     print(f"== {name}: {len(cases)} home pages")
     right = false_stale = nav_right = 0
@@ -179,6 +187,7 @@ def eval_homes(name: str) -> None:
     print(f"navigation-only accuracy {nav_right / n:.3f}")
     for miss in misses:
         print(f"    {miss}")
+    return {"newest_accuracy": right / n, "false_stale": false_stale, "navigation_accuracy": nav_right / n}
 
 
 def _labelled_as_of(case: dict) -> date:
@@ -223,7 +232,7 @@ def _board_messages(html: str, case: dict, as_of: date, words) -> list:
     ]
 
 
-def eval_boards(name: str) -> None:
+def eval_boards(name: str) -> dict[str, float]:
     from auditor.computed.interaction_status import judge_message
     from auditor.extract.interaction import BoardWords
     from auditor.model.artifacts import BoardMessage
@@ -293,6 +302,7 @@ def eval_boards(name: str) -> None:
     print(f"FALSE LATE/UNANSWERED (confident) {false_flags + extra}; flags missed {missed_flags}")
     for miss in misses:
         print(f"    {miss}")
+    return {"read": found / labelled, "asked_accuracy": asked_right / labelled, "false_flags": false_flags + extra}
 
 
 SETS = {"footers": eval_footers, "homes": eval_homes, "boards": eval_boards}

@@ -10,7 +10,6 @@ are asserted, and the servers' own logs say what was asked and how many requests
 
 from __future__ import annotations
 
-import asyncio
 import json
 import socket
 import threading
@@ -27,6 +26,7 @@ from auditor.demo.site import Response
 from auditor.pipeline import RunOptions, run_audits
 from auditor.scenario import parse_scenario
 from auditor.settings.runtime import RUNTIME
+from tests import aio
 
 pytestmark = [pytest.mark.faults, pytest.mark.browser]
 
@@ -250,7 +250,7 @@ def audited(as_of, tmp_path_factory):
             )
             options = RunOptions(as_of=as_of, out_dir=out, runtime=replace(RUNTIME, link_inner_pages=2), render="auto")
             started = time.monotonic()
-            result = asyncio.run(run_audits([scenario], options))
+            result = aio.run(run_audits([scenario], options))
             elapsed = time.monotonic() - started
     outcome = result.outcomes[0]
     assert outcome.bundle is not None, outcome.error

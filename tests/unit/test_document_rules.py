@@ -342,3 +342,17 @@ def test_artifacts_without_these_pages_make_the_rules_error_not_pass():
     judgement = judge(artifacts(guides=None, interpretations=None), T)
     assert judgement.rules["guide_missing_elements"].outcome == "error"
     assert judgement.rules["interpretation_unlinked"].outcome == "error"
+
+
+def test_an_element_whose_tab_was_clicked_but_showed_nothing_is_left_for_review():
+    fields = {k: v for k, v in COMPLETE.items() if k != "申请材料"}
+    lazy = guide(1, fields=fields).model_copy(
+        update={"tabs_opened": 3, "tab_titles": ["基本信息", "申请材料", "办理流程"]}
+    )
+    absent = guide(2, fields=fields)  # no tab for it: simply not on the page
+    judgement = judge(artifacts(guides=[lazy, absent]), T)
+    found = {(f.target.url, f.severity) for f in judgement.findings if f.code == "guide_missing_elements"}
+    assert found == {(lazy.url, "needs_review"), (absent.url, "deduction")}
+    review = next(f for f in judgement.findings if f.target.url == lazy.url)
+    assert review.observed["unloaded"] == ["办理材料"]
+    assert "标签页已点击但未读到内容" in review.message_zh

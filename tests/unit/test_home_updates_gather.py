@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from types import SimpleNamespace
 
@@ -11,6 +10,7 @@ from auditor.gather.http import HttpPage
 from auditor.model.artifacts import ColumnFacts, ListItem, PageFacts
 from auditor.settings import default_indicators
 from auditor.settings.runtime import RUNTIME
+from tests import aio
 
 T = date(2021, 3, 21)
 HOME = "http://www.qx.gov.cn/"
@@ -60,7 +60,7 @@ def test_undated_items_articles_are_opened_first_and_a_recent_pubdate_clears_the
     pages = FakePages(
         {f"{HOME}tp/1.html": (200, article("2021-03-02")), f"{HOME}tp/2.html": (200, article("2021-03-19"))}
     )
-    updates = asyncio.run(gatherer(pages).gather(HOME_PAGE, home_html(rows), []))
+    updates = aio.run(gatherer(pages).gather(HOME_PAGE, home_html(rows), []))
     assert pages.asked[:2] == [f"{HOME}tp/1.html", f"{HOME}tp/2.html"]  # undated first, stops once fresh
     assert f"{HOME}xw/old.html" not in pages.asked
     assert (updates.items[0].title, updates.items[0].date, updates.items[0].date_source) == (
@@ -75,7 +75,7 @@ def test_undated_items_articles_are_opened_first_and_a_recent_pubdate_clears_the
 def test_articles_that_fail_are_recorded_and_the_limit_is_kept():
     rows = "".join(f'<li><a href="/tp/{n}.html">图片新闻第{n}组活动剪影</a></li>' for n in range(8))
     pages = FakePages({})
-    updates = asyncio.run(gatherer(pages, limit=RUNTIME.home_articles_checked).gather(HOME_PAGE, home_html(rows), []))
+    updates = aio.run(gatherer(pages, limit=RUNTIME.home_articles_checked).gather(HOME_PAGE, home_html(rows), []))
     assert updates.articles_checked == RUNTIME.home_articles_checked
     assert len(pages.asked) == RUNTIME.home_articles_checked
     assert len(updates.articles_failed) == RUNTIME.home_articles_checked
@@ -99,7 +99,7 @@ def test_a_navigation_home_page_takes_the_newest_item_of_each_second_level_page(
         ColumnFacts(name="政务公开", url=f"{HOME}zwgk/", found_in=["nav"], page=listed),
         ColumnFacts(name="新闻中心", url=f"{HOME}xwzx/", found_in=["nav"], page=failed),
     ]
-    updates = asyncio.run(gatherer(FakePages({})).gather(HOME_PAGE, f"<html><body>{tiles}</body></html>", columns))
+    updates = aio.run(gatherer(FakePages({})).gather(HOME_PAGE, f"<html><body>{tiles}</body></html>", columns))
     assert updates.navigation_only is True
     assert [(i.title, i.date) for i in updates.second_level] == [("政务公开:新通知", date(2021, 3, 1))]
     assert updates.second_level_unread == [f"{HOME}xwzx/"]

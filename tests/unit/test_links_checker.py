@@ -24,6 +24,7 @@ from auditor.model.resolve import ResolveMap
 from auditor.scenario import parse_scenario
 from auditor.settings import default_indicators
 from auditor.settings.runtime import RUNTIME
+from tests import aio
 
 HTML = "text/html; charset=utf-8"
 
@@ -106,7 +107,7 @@ def home(links: list[str]) -> str:
 
 def run(ctx: SiteContext, links: list[str], **kwargs):
     checker = LinkChecker(ctx, Gathered(), **kwargs)
-    facts = asyncio.run(checker.check([(ctx.site.home, "home", home(links))]))
+    facts = aio.run(checker.check([(ctx.site.home, "home", home(links))]))
     return {c.url: c for c in facts.checks}, facts
 
 
@@ -155,7 +156,7 @@ def test_a_url_is_checked_once_per_run_across_sites(servers):
         page = [(site.home_url, "home", home(links))]
         return await asyncio.gather(first.check(page), second.check(page))
 
-    one, two = asyncio.run(both())
+    one, two = aio.run(both())
     assert [c.outcome for c in one.checks] == [c.outcome for c in two.checks] == ["ok", "broken"]
     assert sorted(site.paths()) == ["/a.html", "/missing.html"]
 
