@@ -302,6 +302,17 @@ def _collect_text(node: _Element, pieces: list[str], *, top: bool = False) -> No
         pieces.append(node.tail)
 
 
+def anchor_text(anchor: _Element) -> str:
+    """What a link says: its text, else the alt or title of an image inside it (a badge, an icon link)."""
+    text = link_text(anchor)
+    if not text:
+        for image in anchor.iter("img"):
+            text = normalise_space(image.get("alt") or image.get("title") or "")
+            if text:
+                break
+    return text
+
+
 def link_text(anchor: _Element) -> str:
     """The fullest title of a link: its text, or its title attribute when the text is cut short (…)."""
     text = normalise_space(anchor.text_content())

@@ -22,6 +22,7 @@ from lxml.etree import _Element
 from auditor.extract.dates import find_dates, parse_date_string
 from auditor.extract.html import (
     SKIP_TAGS,
+    anchor_text,
     canonical_url,
     class_and_id,
     clean_url,
@@ -89,16 +90,6 @@ class EntriesFound:
     area_selector: str | None = None  # the page's navigation (where an entry belongs)
 
 
-def _anchor_text(anchor: _Element) -> str:
-    text = link_text(anchor)
-    if not text:
-        for img in anchor.iter("img"):
-            text = normalise_space(img.get("alt") or img.get("title") or "")
-            if text:
-                break
-    return text
-
-
 def classify_name(text: str, words: EntryWords) -> tuple[str, str] | None:
     """(kind, why) of a link text or column name: excluded beats hub beats consultation; service apart."""
     name = _squash(text)
@@ -144,7 +135,7 @@ def find_entries(html: str, page_url: str, words: EntryWords) -> EntriesFound:
     found = EntriesFound(area_selector=nav_selector(doc))
     seen: set[tuple[str, str]] = set()
     for anchor in doc.iter("a"):
-        text = _anchor_text(anchor)
+        text = anchor_text(anchor)
         url = clean_url(anchor.get("href"), page_url)
         kinds: list[tuple[str, str]] = []
         named = classify_name(text, words)

@@ -23,7 +23,7 @@ from urllib.parse import quote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from lxml.etree import _Element
 
-from auditor.extract.html import css_path, link_text, normalise_space, parse
+from auditor.extract.html import anchor_text, css_path, normalise_space, parse
 
 LinkTag = Literal["a", "img", "area", "iframe"]
 TEXT_MAX = 80
@@ -95,13 +95,7 @@ def _shorten(text: str) -> str:
 def _text_of(element: _Element) -> str:
     tag = element.tag
     if tag == "a":
-        text = link_text(element)
-        if not text:
-            for image in element.iter("img"):
-                text = normalise_space(image.get("alt") or image.get("title") or "")
-                if text:
-                    break
-        return _shorten(text)
+        return _shorten(anchor_text(element))
     if tag in {"img", "area"}:
         return _shorten(element.get("alt") or element.get("title") or "")
     return _shorten(element.get("title") or element.get("name") or "")
