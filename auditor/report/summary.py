@@ -94,7 +94,11 @@ def sites_table(bundles: list[Bundle]) -> Table:
     for bundle in bundles:
         severities = Counter(finding.severity for finding in bundle.findings)
         unchecked = sum(1 for summary in bundle.rules.values() if summary.outcome == "error")
-        problems = ";".join(veto.message_zh for veto in bundle.verdict.vetoes) or "—"
+        problems = ";".join(veto.message_zh for veto in bundle.verdict.vetoes)
+        score = bundle.verdict.score
+        if not problems and score is not None and score.total < score.pass_mark:
+            problems = f"扣分指标得分{score.total:g}分,低于{score.pass_mark:g}分"
+        problems = problems or "—"
         table.add_row(
             _cell(bundle.site.name),
             _cell(bundle.site.code),
