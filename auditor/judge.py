@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
+from auditor.computed.account_status import NAME as ACCOUNT_STATUS
+from auditor.computed.account_status import JudgedAccount
 from auditor.computed.column_status import JudgedColumn
 from auditor.computed.guide_status import NAME as GUIDE_STATUS
 from auditor.computed.guide_status import JudgedGuide
@@ -18,15 +21,19 @@ from auditor.extract.html import canonical_url
 from auditor.model.artifacts import SiteArtifacts
 from auditor.model.bundle import (
     SEVERITY_ORDER,
+    AccountResult,
     ColumnResult,
     Finding,
     GuideResult,
     InterpretationResult,
     Outcome,
+    QualifiedRate,
     RuleSummary,
     Verdict,
 )
-from auditor.rules import REGISTRY, Rule, RuleContext, RuleResult
+from auditor.platforms import PLATFORM_ZH
+from auditor.rules import REGISTRY, Rule, RuleContext, RuleResult, rule_in_scope
+from auditor.rules.newmedia_stale import account_target
 from auditor.settings import IndicatorSettings, default_indicators
 from auditor.verdict import fold_verdict
 
@@ -40,6 +47,8 @@ class Judgement:
     context: RuleContext
     guides: tuple[GuideResult, ...] = ()
     interpretations: tuple[InterpretationResult, ...] = ()
+    accounts: tuple[AccountResult, ...] = ()
+    accounts_rate: QualifiedRate | None = None
 
 
 def _outcome_of(findings: list[Finding]) -> Outcome:
@@ -87,7 +96,7 @@ def _summary(rule: Rule, result: RuleResult, findings: list[Finding]) -> RuleSum
 def judge(artifacts: SiteArtifacts, as_of: date | None = None, settings: IndicatorSettings | None = None) -> Judgement:
     """Judge gathered artifacts at monitoring point `as_of` (default: the one they were gathered for)."""
     context = RuleContext(artifacts, as_of or artifacts.as_of, settings or default_indicators())
-    results = {code: run_rule(rule, context) for code, rule in REGISTRY.items()}
+    results = {code: run_rule(rule, context) for code, rule in REGISTRY.items() if rule_in_scope(rule.meta, artifacts)}
     findings = [finding for result in results.values() for finding in result.findings]
     draft = {code: _summary(REGISTRY[code], result, result.findings) for code, result in results.items()}
     verdict, findings = fold_verdict(context, findings, draft)
@@ -97,6 +106,9 @@ def judge(artifacts: SiteArtifacts, as_of: date | None = None, settings: Indicat
         code: _summary(REGISTRY[code], result, [f for f in findings if f.code == code])
         for code, result in results.items()
     }
+    if artifacts.scope == "newmedia":
+        accounts = _account_results(context, findings)
+        return Judgement((), findings, verdict, summaries, context, accounts=accounts, accounts_rate=_rate(accounts))
     columns: tuple[JudgedColumn, ...] = () if context.missing(("column_status",)) else context.columns
     return Judgement(
         tuple(c.result for c in columns),
@@ -106,6 +118,53 @@ def judge(artifacts: SiteArtifacts, as_of: date | None = None, settings: Indicat
         context,
         _guide_results(context),
         _interpretation_results(context),
+    )
+
+
+def _account_results(context: RuleContext, findings: list[Finding]) -> tuple[AccountResult, ...]:
+    if context.missing((ACCOUNT_STATUS,)):
+        return ()
+    judged: tuple[JudgedAccount, ...] = context.computed(ACCOUNT_STATUS)
+    by_target = {f.target.url: f for f in findings if f.code == "newmedia_stale"}
+    rows = []
+    for account in judged:
+        facts = account.facts
+        finding = by_target.get(account_target(facts, context.artifacts.home_url))
+        vetoed = finding is not None and finding.severity == "veto"
+        rows.append(
+            AccountResult(
+                platform=facts.platform,
+                platform_zh=PLATFORM_ZH.get(facts.platform, facts.platform),
+                name=facts.name,
+                owner=facts.owner,
+                group=facts.group,
+                url=facts.url,
+                latest_post=account.latest_post,
+                latest_post_earliest=account.latest_post_earliest,
+                latest_post_text=account.latest_post_text,
+                status=account.status,
+                qualified=False if vetoed else (True if account.status == "fresh" else None),
+                source=account.source,
+                state=facts.state,
+                reason=account.reason,
+                captured_at=facts.captured_at,
+                reference_time=facts.reference_time,
+                finding=finding.id if finding is not None else None,
+            )
+        )
+    return tuple(rows)
+
+
+def _rate(accounts: tuple[AccountResult, ...]) -> QualifiedRate:
+    judged = [a for a in accounts if a.qualified is not None]
+    good = sum(1 for a in judged if a.qualified)
+    # 合格率 to one decimal, rounded half up as the notices do (indicators.md §4: 104/140 = 74.3 %).
+    rate = (Decimal(good * 100) / Decimal(len(judged))).quantize(Decimal("0.1"), ROUND_HALF_UP) if judged else None
+    return QualifiedRate(
+        qualified=good,
+        judged=len(judged),
+        needs_review=len(accounts) - len(judged),
+        rate_pct=str(rate) if rate is not None else None,
     )
 
 

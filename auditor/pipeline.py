@@ -19,6 +19,7 @@ from playwright.async_api import Browser, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from auditor.bundle.assemble import build_bundle, write_bundle
+from auditor.computed.account_status import judge_account
 from auditor.computed.column_status import judge_column
 from auditor.computed.guide_status import judge_guide
 from auditor.computed.interpretation_status import judge_interpretation, link_back
@@ -26,10 +27,13 @@ from auditor.evidence import attach_evidence
 from auditor.gather.browser import find_chromium, launch
 from auditor.gather.context import GatherOptions
 from auditor.gather.network import Network
+from auditor.gather.newmedia import NewMediaGatherer
 from auditor.gather.policy import KeepEverythingPolicy, ReadPolicy
+from auditor.gather.sampling import SampleRequest
 from auditor.gather.site import SiteGatherer
 from auditor.judge import judge
 from auditor.model.artifacts import (
+    AccountFacts,
     ColumnFacts,
     ErrorRecord,
     GuideFacts,
@@ -38,12 +42,13 @@ from auditor.model.artifacts import (
     SiteArtifacts,
 )
 from auditor.model.bundle import Bundle
+from auditor.model.indicators import Window
 from auditor.model.resolve import NO_RESOLVE, ResolveMap
 from auditor.scenario import Scenario, Site
 from auditor.settings import IndicatorSettings, default_indicators
 from auditor.settings.runtime import RUNTIME, RuntimeSettings
 from auditor.store import FileBundleStore, ReadableStore, clean_stale_staging, is_complete_bundle
-from auditor.windows import now_in_shanghai
+from auditor.windows import now_in_shanghai, window_start
 
 # Column statuses that end in a finding (and so need a browser's confirmation and a screenshot as evidence).
 FINDING_STATUSES = frozenset({"stale", "warning", "blank", "undated", "unreadable"})
@@ -85,6 +90,20 @@ class JudgedReadPolicy:
     def links_back(self, policy: PolicyFacts, interpretation_urls: set[str], list_urls: set[str]) -> bool:
         return link_back(policy, interpretation_urls, list_urls - interpretation_urls) is not None
 
+    def keep_account_screenshot(self, account: AccountFacts) -> bool:
+        window = Window.model_validate(self.settings.value("newmedia_update_window"))
+        start = window_start(self.as_of, window, months_as=self.settings.months_as)
+        return judge_account(account, self.as_of, start).status != "fresh"
+
+
+@dataclass(frozen=True)
+class SampleOptions:
+    """The command line's --sample, --sample-group, --sample-share and --sample-seed (empty: the scenario's)."""
+
+    groups: tuple[str, ...] = ()
+    share: float | None = None
+    seed: int | None = None
+
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -103,6 +122,19 @@ class RunOptions:
     progress: Callable[[str, int, int], None] | None = None
     resolve: ResolveMap = NO_RESOLVE  # the command line's --resolve; each scenario's own is merged under it
     external_links: Literal["check", "skip"] = "check"
+    # --sample: new-media groups are sampled as the notice did; the scenario's `sampling:` fills what is not given.
+    sample: SampleOptions | None = None
+
+    def sample_for(self, scenario: Scenario) -> SampleRequest | None:
+        if self.sample is None:
+            return None
+        declared = scenario.sampling
+        groups = self.sample.groups or (declared.groups if declared else ())
+        share = (
+            self.sample.share or (declared.share if declared else None) or self.settings.value("newmedia_sample_share")
+        )
+        seed = self.sample.seed if self.sample.seed is not None else (declared.seed if declared else None)
+        return SampleRequest(groups=tuple(groups), share=float(share), seed=seed)
 
     def resolve_for(self, scenarios: list[Scenario]) -> ResolveMap:
         """One mapping for the run (one browser serves every site): the scenarios' entries, then --resolve's."""
@@ -211,6 +243,19 @@ async def _gather(
 ) -> SiteArtifacts:
     async def once() -> tuple[SiteArtifacts, bool]:
         browser = await pool.get()
+        if scenario.site.is_newmedia:
+            accounts = NewMediaGatherer(
+                browser,
+                scenario,
+                gather_options,
+                store,
+                settings=options.settings,
+                policy=options.read_policy(),
+                network=network,
+                runtime=options.runtime,
+                sample=options.sample_for(scenario),
+            )
+            return await accounts.gather(), browser.is_connected()
         gatherer = SiteGatherer(
             browser,
             scenario,
@@ -254,6 +299,9 @@ async def audit_site(pool: _BrowserPool, scenario: Scenario, options: RunOptions
             )
         except Exception as exc:  # the browser itself failed: the site is still recorded
             artifacts = SiteArtifacts(site_id=site.id, home_url=site.home, captured_at=started, as_of=options.as_of)
+            if site.is_newmedia:
+                artifacts.scope = "newmedia"
+                artifacts.unavailable["newmedia"] = "浏览器故障"
             artifacts.errors.append(
                 ErrorRecord(url=site.home, stage="site", kind="internal", message=f"{type(exc).__name__}: {exc}")
             )

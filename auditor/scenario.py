@@ -34,10 +34,13 @@ Messages are plain text (no markup): anything quoted from the file is shown with
 
 from __future__ import annotations
 
+import csv
+import io
 import ipaddress
 import re
 import stat
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -47,12 +50,14 @@ from lxml.cssselect import CSSSelector
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     Strict,
     Tag,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -66,6 +71,7 @@ from yaml.scanner import Scanner
 
 from auditor.model.indicators import ColumnClass
 from auditor.model.resolve import ResolveError, ResolveMap
+from auditor.platforms.base import Platform, platform_named
 from auditor.schemas import export_schema
 from auditor.settings.runtime import RUNTIME
 
@@ -436,11 +442,17 @@ class Limits(_Strict):
 class Site(_Strict):
     id: Annotated[str, Strict(), Field(pattern=SITE_ID_PATTERN, max_length=64)]
     name: Name = Field(min_length=1)
-    code: str = Field(
-        description="网站标识码: 10 digits, or bm + 8 digits for State Council departments",
+    # kind before code: whether code may be left out depends on it.
+    kind: Literal["portal", "department", "subsite", "credit", "newmedia"] = Field(
+        description="the website's class, or newmedia: a group of new-media accounts (home = the registry page)"
+    )
+    code: str | None = Field(
+        None,
+        validate_default=True,
+        description="网站标识码: 10 digits, or bm + 8 digits for State Council departments; required for websites, "
+        "optional for kind newmedia",
         json_schema_extra={"pattern": "^(?:[0-9]{10}|bm[0-9]{8})$"},
     )
-    kind: Literal["portal", "department", "subsite", "credit"]
     home: Text
     domain: Text | None = Field(None, description="registered domain when served from a mirror or loopback")
     parent_domain: Text | None = None
@@ -480,7 +492,14 @@ class Site(_Strict):
 
     @field_validator("code", mode="before")
     @classmethod
-    def _code(cls, value: Any) -> str:
+    def _code(cls, value: Any, info: ValidationInfo) -> str | None:
+        if value is None and info.data.get("kind") == "newmedia":
+            return None
+        if value is None:
+            raise ValueError(
+                "网站标识码 must be 10 digits or bm + 8 digits (got null; a website needs one, only kind newmedia may "
+                "leave it out)"
+            )
         # An unquoted 10-digit code is read by YAML as an int; it is unambiguous, so it is taken as its digits.
         if isinstance(value, int) and not isinstance(value, bool) and 10**9 <= value < 10**10:
             value = str(value)
@@ -504,9 +523,134 @@ class Site(_Strict):
     def _domains(cls, value: str | None) -> str | None:
         return None if value is None else _domain(value)
 
+    @property
+    def is_newmedia(self) -> bool:
+        return self.kind == "newmedia"
+
+
+# ---------------------------------------------------------------------------------------------- new media (#10)
+
+
+def _platform(value: Any) -> Any:
+    # The registry's 类型 column and CSV files write the platform in Chinese (微信, 大鱼号, 今日头条, B站).
+    return (platform_named(value) or value) if isinstance(value, str) else value
+
+
+class Account(_Strict):
+    """One new-media account of the registry (开设主体 + platform)."""
+
+    platform: Annotated[Platform, BeforeValidator(_platform)] = Field(
+        description="wechat | weibo | douyin | dayu | netease | toutiao | bilibili | kuaishou | other, or 微信, 微博, …"
+    )
+    name: Name = Field(description="账号名称")
+    owner: Name | None = Field(None, description="开设主体")
+    group: Name | None = Field(None, description="owner group (区政府, 市级部门, …): the sampling unit")
+    url: Text | None = Field(None, description="the account's public profile or article-list page")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return None if value is None else _http_url(value, "url", relative=False)
+
+    @property
+    def key(self) -> str:
+        """Identity across runs and files: platform|name|url (the sample records these)."""
+        return f"{self.platform}|{self.name}|{self.url or ''}"
+
+
+_DAY_FORMS = re.compile(
+    r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})"
+)
+
+
+def _day(value: Any) -> Any:
+    """2021-03-19, and the ways spreadsheets write it: 2021/3/19, 2021-3-19, 2021.3.19, 2021年3月19日, 20210319."""
+    if isinstance(value, str) and (match := _DAY_FORMS.fullmatch(value.strip())):
+        year, month, day = (int(part) for part in match.groups() if part is not None)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise ValueError(f"no such day {_show(value)}") from None
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_day)]
+
+
+class ManualDate(_Strict):
+    """One row of a manual CSV: an inspector's latest-post date for an account checked by hand (WeChat history)."""
+
+    platform: Annotated[Platform, BeforeValidator(_platform)]
+    name: Name | None = None
+    url: Text | None = None
+    latest_post: Day
+    latest_post_text: str = ""
+    checked_by: str = ""
+    checked_at: Day | None = None
+    note: str = ""
+    source: str = Field("", description="file:line the row was read from")
+
+    @model_validator(mode="after")
+    def _named(self) -> ManualDate:
+        if not self.name and not self.url:
+            raise ValueError("a manual row names its account by name or url")
+        return self
+
+
+class Sampling(_Strict):
+    """The notice's sampling: every account of `groups`, plus a seeded draw of the rest until the total > share."""
+
+    groups: tuple[Name, ...] = Field((), description="owner groups checked in full (普查), e.g. 区政府")
+    share: Annotated[float, Strict(), Field(gt=0, le=1, allow_inf_nan=False)] = Field(
+        0.10, description="the sample exceeds this share of all accounts (国办: 10 %)"
+    )
+    seed: StrictInt | None = Field(None, ge=0, le=2**63 - 1, description="draw seed; recorded in the bundle")
+
 
 class Scenario(_Strict):
     site: Site
+    accounts: tuple[Account, ...] = Field(
+        (), max_length=20_000, description="new-media accounts (kind newmedia); else read from the registry page"
+    )
+    accounts_csv: Text | None = Field(
+        None,
+        description="a CSV of accounts (platform,name,owner,group,url or 类型,账号名称,开设主体,分组,网址), "
+        "relative to the scenario file",
+    )
+    manual_csv: Text | None = Field(
+        None,
+        description="inspectors' latest-post dates (platform,name,latest_post[,latest_post_text,checked_by,"
+        "checked_at,note]), merged in and marked manual",
+    )
+    sampling: Sampling | None = None
+    manual: tuple[ManualDate, ...] = Field(
+        (), max_length=20_000, description="inspectors' latest-post dates written inline; manual_csv rows are added"
+    )
+
+    @field_validator("accounts", "accounts_csv", "manual_csv", "manual", "sampling")
+    @classmethod
+    def _newmedia_only(cls, value: Any, info: ValidationInfo) -> Any:
+        site = info.data.get("site")
+        if value and isinstance(site, Site) and not site.is_newmedia:
+            raise ValueError(f"{info.field_name} belongs to a new-media scenario (site.kind: newmedia)")
+        return value
+
+    @field_validator("accounts")
+    @classmethod
+    def _accounts_once(cls, accounts: tuple[Account, ...]) -> tuple[Account, ...]:
+        seen: dict[tuple[str, str], int] = {}
+        for index, account in enumerate(accounts):
+            key = (account.platform, account.name)
+            if key in seen:
+                raise ValueError(f"[{index}] {account.name!r} on {account.platform} is also [{seen[key]}]")
+            seen[key] = index
+        return accounts
+
+    @model_validator(mode="after")
+    def _one_account_source(self) -> Scenario:
+        if self.accounts and self.accounts_csv:
+            raise ValueError("give accounts or accounts_csv, not both")
+        return self
 
 
 # ---------------------------------------------------------------------------------------------- YAML
@@ -783,9 +927,12 @@ def _parse(text: str, source: str, loader_class: type | None = None) -> tuple[Sc
         raise ScenarioError.at(source, 1, "(root)", f"cannot validate: {type(exc).__name__}") from None
 
 
-def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
-    """The scenario in `text`; ScenarioError (one line, `source:line: field: problem`) when it is not one."""
-    return _parse(text, source)[0]
+def parse_scenario(text: str, source: str = "<scenario>", base_dir: Path | None = None) -> Scenario:
+    """The scenario in `text`; ScenarioError (one line, `source:line: field: problem`) when it is not one.
+
+    CSV files it names are read relative to `base_dir` (default: the working folder)."""
+    scenario, root = _parse(text, source)
+    return _with_files(scenario, root, source, base_dir or Path())
 
 
 def _read(path: Path) -> str:
@@ -811,8 +958,135 @@ def _read(path: Path) -> str:
         raise ScenarioError.at(path, line, "(file)", f"not UTF-8 text (byte 0x{byte:02x})") from None
 
 
+# ---------------------------------------------------------------------------------------------- CSV files (#10)
+
+MAX_CSV_BYTES = 16 << 20
+# Header spellings of the registry exports inspectors keep (English keys, or the notice's Chinese headings).
+ACCOUNT_HEADERS: dict[str, str] = {
+    "platform": "platform", "类型": "platform", "平台": "platform", "平台类型": "platform", "账号类型": "platform",
+    "name": "name", "账号名称": "name", "账号": "name", "名称": "name",
+    "owner": "owner", "开设主体": "owner", "主办单位": "owner", "运营主体": "owner",
+    "group": "group", "分组": "group", "类别": "group", "单位类别": "group",
+    "url": "url", "网址": "url", "链接": "url", "地址": "url", "主页": "url",
+}  # fmt: skip
+MANUAL_HEADERS: dict[str, str] = {
+    **{k: v for k, v in ACCOUNT_HEADERS.items() if v in {"platform", "name", "url"}},
+    "latest_post": "latest_post", "最新发布日期": "latest_post", "最近更新": "latest_post",
+    "最后更新日期": "latest_post",
+    "latest_post_text": "latest_post_text", "显示时间": "latest_post_text",
+    "checked_by": "checked_by", "核查人": "checked_by",
+    "checked_at": "checked_at", "核查日期": "checked_at",
+    "note": "note", "备注": "note",
+}  # fmt: skip
+
+
+def _csv_text(path: Path, source: str, line: int, field: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ScenarioError.at(
+            source, line, field, f"cannot read {path}: {exc.strerror or type(exc).__name__}"
+        ) from None
+    if len(raw) > MAX_CSV_BYTES:
+        raise ScenarioError.at(path, 1, "(file)", f"larger than {MAX_CSV_BYTES >> 20} MiB")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel on a Chinese Windows saves CSV as GBK: read as its superset.
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ScenarioError.at(path, 1, "(file)", "neither UTF-8 nor GB18030 text") from None
+
+
+def _csv_rows(
+    path: Path, text: str, headers: dict[str, str], required: tuple[str, ...]
+) -> list[tuple[int, dict[str, str]]]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        head = next(reader)
+    except StopIteration:
+        raise ScenarioError.at(path, 1, "(header)", "the file is empty") from None
+    except csv.Error as exc:
+        raise ScenarioError.at(path, 1, "(header)", f"not CSV: {exc}") from None
+    keys = [headers.get(h.strip().lstrip("\ufeff").lower(), headers.get(h.strip(), "")) for h in head]
+    for name, key in zip(head, keys, strict=True):
+        if not key and name.strip():
+            raise ScenarioError.at(
+                path, 1, "(header)", f"unknown column {_show(name)}; known: {', '.join(sorted(set(headers.values())))}"
+            )
+    missing = [r for r in required if r not in keys]
+    if missing:
+        raise ScenarioError.at(path, 1, "(header)", f"no {', '.join(missing)} column")
+    rows: list[tuple[int, dict[str, str]]] = []
+    try:
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) > len(keys):
+                raise ScenarioError.at(path, reader.line_num, "(row)", f"{len(values)} values for {len(keys)} columns")
+            rows.append(
+                (reader.line_num, {k: v.strip() for k, v in zip(keys, values, strict=False) if k and v.strip()})
+            )
+    except csv.Error as exc:
+        raise ScenarioError.at(path, reader.line_num, "(row)", f"not CSV: {exc}") from None
+    return rows
+
+
+def _row_model(model: type[_Strict], row: dict[str, Any], path: Path, line: int) -> Any:
+    try:
+        return model.model_validate(row)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False, include_context=False)[0]
+        field = _format_path(parts) if (parts := [p for p in first["loc"] if isinstance(p, str | int)]) else "(row)"
+        message = first["msg"].removeprefix("Value error, ")
+        raise ScenarioError.at(path, line, field, message) from None
+
+
+def read_accounts_csv(path: Path) -> tuple[Account, ...]:
+    """Accounts from a registry CSV; ScenarioError names the CSV's file:line:field."""
+    accounts: list[Account] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in _csv_rows(path, _csv_text(path, str(path), 1, "(file)"), ACCOUNT_HEADERS, ("platform", "name")):
+        account: Account = _row_model(Account, row, path, line)
+        key = (account.platform, account.name)
+        if key in seen:
+            raise ScenarioError.at(
+                path, line, "name", f"{account.name!r} on {account.platform} is also on line {seen[key]}"
+            )
+        seen[key] = line
+        accounts.append(account)
+    return tuple(accounts)
+
+
+def read_manual_csv(path: Path) -> tuple[ManualDate, ...]:
+    rows = _csv_rows(path, _csv_text(path, str(path), 1, "(file)"), MANUAL_HEADERS, ("platform", "latest_post"))
+    return tuple(_row_model(ManualDate, {**row, "source": f"{path.name}:{line}"}, path, line) for line, row in rows)
+
+
+def _with_files(scenario: Scenario, root: Node | None, source: str, base: Path) -> Scenario:
+    """The scenario with its accounts_csv and manual_csv read (paths relative to the scenario's folder)."""
+    update: dict[str, Any] = {}
+    for key, reader, target in (
+        ("accounts_csv", read_accounts_csv, "accounts"),
+        ("manual_csv", read_manual_csv, "manual"),
+    ):
+        name = getattr(scenario, key)
+        if not name:
+            continue
+        path = Path(name) if Path(name).is_absolute() else base / name
+        line, field = _locate(root, (key,))
+        if not path.is_file():
+            raise ScenarioError.at(source, line, field, f"no such file {_show(str(path), 200)}")
+        rows = reader(path)
+        update[target] = (scenario.manual + rows) if target == "manual" else rows
+    return scenario.model_copy(update=update) if update else scenario
+
+
 def _load(path: Path) -> tuple[Scenario, Node]:
-    return _parse(_read(path), str(path))
+    scenario, root = _parse(_read(path), str(path))
+    return _with_files(scenario, root, str(path), path.parent), root
 
 
 def load_scenario(path: Path) -> Scenario:

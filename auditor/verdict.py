@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from auditor.model.artifacts import SiteArtifacts
 from auditor.model.bundle import Finding, IndicatorScore, RuleSummary, Score, Verdict, Veto
-from auditor.rules import VERDICT_REGISTRY, RuleContext
+from auditor.rules import VERDICT_REGISTRY, RuleContext, rule_in_scope
 
 UNASSESSABLE_HOME_ZH = "首页无法访问,本次无法评估;可用性须以连续监测数据为准。"
 UNASSESSABLE_CRASH_ZH = "检查过程出错,本次无法评估,需人工复核。"
@@ -39,7 +39,10 @@ def fold_verdict(
     vetoed_ids: set[str] = set()
     table = context.settings.verdict
     # In the table's order (the order the notice lists them), which is data; a rule without a row is not folded.
-    for code in sorted((c for c in VERDICT_REGISTRY if c in table), key=list(table).index):
+    in_scope = (
+        c for c in VERDICT_REGISTRY if c in table and rule_in_scope(VERDICT_REGISTRY[c].meta, context.artifacts)
+    )
+    for code in sorted(in_scope, key=list(table).index):
         rule, row = VERDICT_REGISTRY[code], table[code]
         candidates = [f for f in findings if f.code in rule.meta.counts and f.severity == "deduction"]
         counted = rule.select(context, candidates)
@@ -58,8 +61,13 @@ def fold_verdict(
                 )
             )
     marked = [f.model_copy(update={"severity": "veto"}) if f.id in vetoed_ids else f for f in findings]
-    score = None if vetoes else deduction_score(context, marked, rules)
-    verdict = Verdict(**_qualified(context.artifacts, vetoes, rules, score), vetoes=vetoes, counts=counts, score=score)
+    # The 100-point table is the websites'; whether new media have one is unknown (indicators.md §4): not scored.
+    scored = not vetoes and context.artifacts.scope == "website"
+    score = deduction_score(context, marked, rules) if scored else None
+    qualified = _qualified_group(context, vetoes) if context.artifacts.scope == "newmedia" else None
+    verdict = Verdict(
+        **(qualified or _qualified(context.artifacts, vetoes, rules, score)), vetoes=vetoes, counts=counts, score=score
+    )
     return verdict, marked
 
 
@@ -112,6 +120,26 @@ def deduction_score(context: RuleContext, findings: list[Finding], rules: dict[s
         rescaled=bool(rescale),
         note_zh=note + "。",
     )
+
+
+def _qualified_group(context: RuleContext, vetoes: list[Veto]) -> dict[str, object]:
+    """A group of new-media accounts: each account is 合格 unless vetoed; the group says how many are not."""
+    facts = context.artifacts.newmedia
+    why = context.artifacts.unavailable.get("newmedia")
+    if facts is None or not facts.accounts:
+        return {"qualified": None, "note_zh": f"未读到政务新媒体账号({why or '账号清单为空'}),本次无法评估。"}
+    judged = context.computed("account_status")
+    total = len(judged)
+    stale = sum(1 for j in judged if j.status == "stale")
+    review = sum(1 for j in judged if j.status == "needs_review")
+    counted = (
+        f"共检查{total}个账号:{stale}个监测时间点前2周不更新,{review}个需人工核实,{total - stale - review}个正常。"
+    )
+    if vetoes:
+        return {"qualified": False, "note_zh": f"存在单项否决问题的账号{stale}个,判定为不合格。" + counted}
+    if review == total:
+        return {"qualified": None, "note_zh": "所有账号均未能读取发布内容,本次无法评估。" + counted}
+    return {"qualified": True, "note_zh": "未发现监测时间点前2周不更新的账号。" + counted}
 
 
 def _qualified(

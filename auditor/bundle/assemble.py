@@ -36,6 +36,7 @@ def settings_snapshot(settings: IndicatorSettings, judgement: Judgement) -> dict
                 "note": row.note if row else "the rule file's own default; no row in the indicator table",
             }
             for code, rule in REGISTRY.items()
+            if code in judgement.rules
         },
         "table": settings.snapshot(),
     }
@@ -64,6 +65,9 @@ def build_bundle(
         columns=list(judgement.columns),
         guides=list(judgement.guides),
         interpretations=list(judgement.interpretations),
+        accounts=list(judgement.accounts),
+        sample=artifacts.newmedia.sample if artifacts.newmedia is not None else None,
+        accounts_rate=judgement.accounts_rate,
         findings=findings,
         rules=judgement.rules,
         errors=artifacts.errors,

@@ -21,7 +21,15 @@ from auditor import __version__
 from auditor.gather.browser import BrowserNotFoundError
 from auditor.model.bundle import SEVERITY_ORDER
 from auditor.model.resolve import ResolveError, ResolveMap
-from auditor.pipeline import RunOptions, RunResult, SiteOutcome, pending_sites, run_audits, today_in_shanghai
+from auditor.pipeline import (
+    RunOptions,
+    RunResult,
+    SampleOptions,
+    SiteOutcome,
+    pending_sites,
+    run_audits,
+    today_in_shanghai,
+)
 from auditor.report.summary import print_summary
 from auditor.report.text import plain
 from auditor.scenario import Scenario, collect_scenarios, load_scenarios
@@ -95,8 +103,9 @@ def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, qui
             )
             return
         bundle = outcome.bundle
+        read = f"{len(bundle.accounts)} 个账号" if bundle.site.kind == "newmedia" else f"{len(bundle.columns)} 个栏目"
         console.print(
-            f"[{done}/{total}] {plain(bundle.site.name)} ({outcome.site_id}): {len(bundle.columns)} 个栏目, "
+            f"[{done}/{total}] {plain(bundle.site.name)} ({outcome.site_id}): {read}, "
             f"{len(bundle.findings)} 项发现, {len(bundle.errors)} 个错误, {bundle.stats.duration_s:.1f}s "
             f"→ {outcome.bundle_dir}",
             highlight=False,
@@ -183,6 +192,29 @@ def run_options(func: click.decorators.FC) -> click.decorators.FC:
             show_default=True,
             help="links outside the site's hosts: status-checked only, or not at all",
         ),
+        click.option(
+            "--sample",
+            is_flag=True,
+            help="new-media groups: check all accounts of the chosen groups plus a seeded draw of the rest, until "
+            "the sample exceeds the share (the notice's method; seed and counts are recorded in the bundle)",
+        ),
+        click.option(
+            "--sample-group",
+            "sample_groups",
+            multiple=True,
+            metavar="GROUP",
+            help="an owner group checked in full, e.g. 区政府 (default: the scenario's sampling.groups)",
+        ),
+        click.option(
+            "--sample-share",
+            type=click.FloatRange(0, 1, min_open=True),
+            help="the share of all accounts the sample exceeds (default: the scenario's, else 0.10)",
+        ),
+        click.option(
+            "--sample-seed",
+            type=click.IntRange(0, 2**63 - 1),
+            help="the draw's seed, to draw a recorded sample again (default: the scenario's, else a fresh one)",
+        ),
         click.option("--jobs", type=click.IntRange(1, 8), default=1, show_default=True, help="sites at once"),
         click.option("--headed", is_flag=True, help="show the browser window (debugging)"),
         click.option("--columns", "show_columns", is_flag=True, help="print every column's result"),
@@ -205,7 +237,15 @@ def execute_with(scenarios: list[Scenario], out_dir: Path, kwargs: dict[str, obj
         resolve = ResolveMap.from_options(kwargs.get("resolve") or ())  # type: ignore[arg-type]
     except ResolveError as exc:
         bad_input(f"--resolve {exc}")
+    sample = None
+    if kwargs.get("sample") or kwargs.get("sample_groups") or kwargs.get("sample_seed") is not None:
+        sample = SampleOptions(
+            groups=tuple(kwargs.get("sample_groups") or ()),  # type: ignore[arg-type]
+            share=kwargs.get("sample_share"),  # type: ignore[arg-type]
+            seed=kwargs.get("sample_seed"),  # type: ignore[arg-type]
+        )
     options = RunOptions(
+        sample=sample,
         resolve=resolve,
         external_links="skip" if kwargs.get("external_links") == "skip" else "check",
         as_of=kwargs["as_of"],  # type: ignore[arg-type]

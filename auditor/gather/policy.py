@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from auditor.model.artifacts import ColumnFacts, GuideFacts, InterpretationFacts, PolicyFacts
+from auditor.model.artifacts import AccountFacts, ColumnFacts, GuideFacts, InterpretationFacts, PolicyFacts
 
 
 class ReadPolicy(Protocol):
@@ -44,6 +44,10 @@ class ReadPolicy(Protocol):
         """The policy page links back to one of its interpretations (a link to a list page does not count)."""
         ...
 
+    def keep_account_screenshot(self, account: AccountFacts) -> bool:
+        """The new-media account's page (as read) may back a finding or a review: it is not plainly fresh."""
+        ...
+
 
 class KeepEverythingPolicy:
     """No T, no rules: every column page is rendered and kept with its screenshot."""
@@ -68,3 +72,6 @@ class KeepEverythingPolicy:
 
     def links_back(self, _policy: PolicyFacts, _interpretation_urls: set[str], _list_urls: set[str]) -> bool:
         return False  # rendered and kept whatever it shows
+
+    def keep_account_screenshot(self, _account: AccountFacts) -> bool:
+        return True

@@ -105,6 +105,7 @@ class RenderedPage:
     error: str | None = None
     timed_out: bool = False
     elapsed_ms: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)  # the document's response headers (lower-case names)
 
     @property
     def error_kind(self) -> str:
@@ -245,6 +246,7 @@ async def _visit(  # noqa: PLR0917 - the private half of navigate(), called once
     try:
         response = await _goto_following(page, url, timeout_s, follow)
         result.status = response.status if response is not None else None
+        result.headers = dict(response.headers) if response is not None else {}
         result.final_url = page.url
         await settle(page)
         target = await run_steps(page, steps, timeout_s * 1000) if steps else page

@@ -13,8 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.model.indicators import ColumnClass
 
-ARTIFACTS_VERSION = "1.3"  # 1.1: page ids, node references, unavailable artifacts; 1.2: guides, interpretations;
-# 1.3: the site checks of issue #9 (availability, domain, home updates, footers, links, interaction, services)
+ARTIFACTS_VERSION = "1.4"  # 1.1: page ids, node references, unavailable artifacts; 1.2: guides, interpretations;
+# 1.3: the site checks of issue #9 (availability, domain, home updates, footers, links, interaction, services);
+# 1.4: new-media accounts (issue #10)
 
 PageKind = Literal["list", "hub", "content", "error"]
 DateSource = Literal["list", "detail", "meta", "url", "home_block", "none"]
@@ -419,6 +420,85 @@ class ServiceFacts(_Model):
     area: NodeRef | None = Field(None, description="the home page's navigation, where an entry belongs")
 
 
+# ---------------------------------------------------------------- new-media accounts (issue #10)
+
+# What an account's page showed: posts to judge, or why none could be read.
+AccountPageState = Literal["posts", "login_wall", "captcha", "deleted", "no_posts", "unknown", "error", "not_read"]
+# Where the latest-post date came from: the live page, an archived/mirrored page that declares when it was taken,
+# or an inspector's manual entry (platforms that can only be checked by hand, e.g. WeChat history).
+AccountSource = Literal["live", "snapshot", "manual"]
+ReferenceSource = Literal["capture", "memento_header", "snapshot_meta"]
+
+
+class PostSeen(_Model):
+    """One post as its page shows it; its time as an interval of dates (3天前 is one day, 1周前 a span)."""
+
+    text: str = Field("", description="the post's title or first words, shortened")
+    time_text: str = Field("", description="the time exactly as shown: 2021-03-19, 昨天 18:02, 3天前")
+    earliest: dt.date | None = Field(None, description="earliest date the time text can mean (Shanghai)")
+    latest: dt.date | None = Field(None, description="latest date it can mean; equal to earliest when exact")
+    pinned: bool = Field(default=False, description="置顶: not counted as the latest post")
+    url: str | None = None
+    node: NodeRef | None = None
+
+
+class ManualEntry(_Model):
+    """An inspector's latest-post date for an account (the scenario's manual_csv)."""
+
+    latest_post: dt.date
+    latest_post_text: str = ""
+    checked_by: str = ""
+    checked_at: dt.date | None = None
+    note: str = ""
+    source_file: str = Field("", description="file:line it was read from")
+
+
+class AccountFacts(_Model):
+    platform: str
+    name: str
+    owner: str = Field("", description="开设主体")
+    group: str = Field("", description="owner group (区政府, 市级部门, …), the sampling unit")
+    url: str | None = None
+    listed_in: Literal["scenario", "csv", "registry"] = "scenario"
+    adapter: str | None = Field(None, description="the platform adapter that read the page")
+    state: AccountPageState = "not_read"
+    state_evidence: str | None = Field(None, description="the marker (phrase or selector) that decided the state")
+    page_account_name: str | None = Field(None, description="the account name the page itself shows")
+    posts: list[PostSeen] = Field(default_factory=list)
+    page: PageFacts | None = None
+    captured_at: dt.datetime | None = Field(None, description="when the page was read (+08:00)")
+    reference_time: dt.datetime | None = Field(
+        None, description="what relative times (3天前, 昨天) resolve against: the capture, or the snapshot's own time"
+    )
+    reference_source: ReferenceSource = "capture"
+    source: AccountSource = "live"
+    manual: ManualEntry | None = None
+    error: str | None = None
+
+
+class SampleFacts(_Model):
+    """How the accounts judged were drawn from the registry, so the same sample can be drawn again."""
+
+    method: str = Field(description="all accounts of `groups`, then a seeded draw of the rest until > share")
+    seed: int
+    groups: list[str] = Field(default_factory=list)
+    share: float
+    total: int = Field(description="accounts in the registry")
+    in_groups: int = Field(description="accounts of the chosen groups (all checked)")
+    drawn: int = Field(description="accounts drawn from the rest")
+    sampled: int
+    keys: list[str] = Field(default_factory=list, description="platform|name|url of every sampled account")
+
+
+class NewMediaFacts(_Model):
+    registry_url: str | None = Field(None, description="the registry page the accounts were read from, if any")
+    registry_page: PageFacts | None = None
+    accounts: list[AccountFacts] = Field(default_factory=list)
+    sample: SampleFacts | None = None
+    manual_entries: int = Field(0, description="manual latest-post dates read")
+    manual_unmatched: list[str] = Field(default_factory=list, description="manual rows naming no registry account")
+
+
 class SiteArtifacts(_Model):
     artifacts_version: str = ARTIFACTS_VERSION
     site_id: str
@@ -443,6 +523,10 @@ class SiteArtifacts(_Model):
     links: LinkFacts | None = None
     interaction: InteractionFacts | None = None
     services: ServiceFacts | None = None
+    scope: Literal["website", "newmedia"] = Field(
+        "website", description="what was audited: a website, or a group of new-media accounts (issue #10)"
+    )
+    newmedia: NewMediaFacts | None = Field(None, description="new-media accounts (None: not a new-media audit)")
     unavailable: dict[str, str] = Field(
         default_factory=dict, description="artifact name -> why it could not be gathered (rules needing it: error)"
     )

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.model.artifacts import DateSource, ErrorRecord, PageKind, Rect
+from auditor.model.artifacts import DateSource, ErrorRecord, PageKind, Rect, SampleFacts
 from auditor.model.indicators import ColumnClass
 
 SCHEMA_VERSION = "1.0"  # fields are added, never renamed: a 1.0 reader still reads every bundle
@@ -31,7 +31,7 @@ class _Model(BaseModel):
 class SiteInfo(_Model):
     id: str
     name: str
-    code: str
+    code: str | None = Field(description="网站标识码; None for a group of new-media accounts")
     kind: str
     home: str
 
@@ -161,6 +161,37 @@ class InterpretationResult(_Model):
     reason: str | None = None
 
 
+class AccountResult(_Model):
+    """One new-media account as judged (issue #10): a row of the notice's table when it is not 合格."""
+
+    platform: str = Field(description="wechat, weibo, douyin, dayu, netease, toutiao, bilibili, kuaishou or other")
+    platform_zh: str = Field(description="类型 as the notice writes it: 微信, 微博, 抖音, 大鱼号, 网易号, …")
+    name: str = Field(description="账号名称")
+    owner: str = Field("", description="开设主体")
+    group: str = ""
+    url: str | None = None
+    latest_post: date | None = Field(None, description="the newest non-pinned post's date (latest it can mean)")
+    latest_post_earliest: date | None = Field(None, description="earliest it can mean (differs for 2周前 and the like)")
+    latest_post_text: str = Field("", description="its time as the page showed it (or the manual entry's)")
+    status: Literal["fresh", "stale", "needs_review"]
+    qualified: bool | None = Field(description="合格: False when vetoed (stale), None when it needs review")
+    source: Literal["live", "snapshot", "manual"]
+    state: str = Field(description="what the page showed: posts, login_wall, captcha, deleted, no_posts, unknown…")
+    reason: str = Field("", description="why it is stale or needs review, in zh-CN")
+    captured_at: datetime | None = None
+    reference_time: datetime | None = Field(None, description="what relative times were resolved against")
+    finding: str | None = Field(None, description="id of its finding, if any")
+
+
+class QualifiedRate(_Model):
+    """合格率 = accounts 合格 ÷ accounts judged (those needing review are left out and counted apart)."""
+
+    qualified: int
+    judged: int
+    needs_review: int
+    rate_pct: str | None = Field(description="one decimal, ROUND_HALF_UP, e.g. 74.3; None when nothing was judged")
+
+
 class RunStats(_Model):
     pages_rendered: int = 0
     pages_fetched: int = 0
@@ -180,6 +211,9 @@ class Bundle(_Model):
     columns: list[ColumnResult] = Field(default_factory=list)
     guides: list[GuideResult] = Field(default_factory=list)
     interpretations: list[InterpretationResult] = Field(default_factory=list)
+    accounts: list[AccountResult] = Field(default_factory=list, description="new-media accounts (kind newmedia)")
+    sample: SampleFacts | None = Field(None, description="how the accounts were sampled (--sample), to draw it again")
+    accounts_rate: QualifiedRate | None = Field(None, description="the accounts' 合格率 (kind newmedia)")
     findings: list[Finding] = Field(default_factory=list)
     rules: dict[str, RuleSummary] = Field(default_factory=dict, description="finding code -> the rule's outcome")
     errors: list[ErrorRecord] = Field(default_factory=list)

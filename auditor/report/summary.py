@@ -8,6 +8,7 @@ themselves in the severity counts and the 未检查 count.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -16,7 +17,9 @@ from rich.text import Text
 
 from auditor.bundle.reader import BundleError, load_bundle
 from auditor.model.bundle import Bundle
+from auditor.platforms import PLATFORMS
 from auditor.report.text import plain
+from auditor.windows import cn_date
 
 STATUS_ZH = {
     "fresh": "正常",
@@ -101,7 +104,7 @@ def sites_table(bundles: list[Bundle]) -> Table:
         problems = problems or "—"
         table.add_row(
             _cell(bundle.site.name),
-            _cell(bundle.site.code),
+            _cell(bundle.site.code or "—"),
             verdict_zh(bundle),
             score_zh(bundle),
             str(len(bundle.columns)),
@@ -188,6 +191,90 @@ def documents_table(bundle: Bundle) -> Table | None:
     return table
 
 
+NOTICE_PROBLEM_ZH = "监测时间点前2周不更新"
+ACCOUNT_STATUS_ZH = {"fresh": "正常", "stale": "不更新", "needs_review": "需人工核实"}
+SOURCE_ZH = {"live": "实时页面", "snapshot": "页面快照", "manual": "人工核查"}
+
+
+def _window_note(bundle: Bundle) -> str:
+    """注:监测时间点2021年3月21日,时间段为3月8日-3月21日 (the notice's own wording)."""
+    window = bundle.settings.get("table", {}).get("values", {}).get("newmedia_update_window", {}).get("value", {})
+    days = int(window.get("amount", 14)) if window.get("unit", "days") == "days" else 14
+    start = bundle.as_of - timedelta(days=days - 1)
+    same_year = start.year == bundle.as_of.year
+    shown_start = f"{start.month}月{start.day}日" if same_year else cn_date(start)
+    return f"注:监测时间点{cn_date(bundle.as_of)},时间段为{shown_start}-{bundle.as_of.month}月{bundle.as_of.day}日"
+
+
+def newmedia_notice_table(bundles: list[Bundle]) -> Table | None:
+    """检查发现存在突出问题的政务新媒体名单: 类型 / 账号名称 / 开设主体 / 问题, as the notice prints it."""
+    groups = [b for b in bundles if b.site.kind == "newmedia"]
+    rows = [(b, a) for b in groups for a in b.accounts if a.qualified is False]
+    if not groups:
+        return None
+    notes = sorted({_window_note(b) for b in groups})
+    table = Table(title="检查发现存在突出问题的政务新媒体名单", caption=Text("\n".join(notes)))
+    for header in ("类型", "账号名称", "开设主体", "问题"):
+        table.add_column(header, overflow="fold")
+    order = {code: index for index, code in enumerate(PLATFORMS)}
+    for _bundle, account in sorted(rows, key=lambda pair: order.get(pair[1].platform, len(order))):
+        table.add_row(account.platform_zh, _cell(account.name), _cell(account.owner or "—"), NOTICE_PROBLEM_ZH)
+    if not rows:
+        table.add_row("—", "未发现监测时间点前2周不更新的账号", "", "")
+    return table
+
+
+def newmedia_groups_table(bundles: list[Bundle]) -> Table | None:
+    groups = [b for b in bundles if b.site.kind == "newmedia"]
+    if not groups:
+        return None
+    table = Table(title="政务新媒体检查汇总")
+    for header in ("账号组", "账号总数", "抽查", "不更新", "需人工核实", "合格率", "抽样"):
+        table.add_column(header, overflow="fold")
+    for bundle in groups:
+        counts = Counter(a.status for a in bundle.accounts)
+        rate = bundle.accounts_rate
+        shown = f"{rate.rate_pct}%({rate.qualified}/{rate.judged})" if rate and rate.rate_pct is not None else "—"
+        sample = bundle.sample
+        drawn = (
+            f"种子{sample.seed}:{'、'.join(sample.groups) or '无全查组'}全查{sample.in_groups}个,另抽{sample.drawn}个"
+            if sample
+            else "全部账号"
+        )
+        table.add_row(
+            _cell(bundle.site.name),
+            str(sample.total if sample else len(bundle.accounts)),
+            str(len(bundle.accounts)),
+            str(counts["stale"]),
+            str(counts["needs_review"]),
+            shown,
+            _cell(drawn),
+        )
+    return table
+
+
+def accounts_table(bundle: Bundle, *, only_doubtful: bool = False) -> Table:
+    """Every account (or those needing review) with its latest post as shown, its status and why."""
+    title = "需人工核实的政务新媒体账号" if only_doubtful else "政务新媒体账号明细"
+    table = Table(title=Text(f"{plain(bundle.site.name)} {title}(监测时间点 {bundle.as_of})"))
+    for header in ("类型", "账号名称", "开设主体", "最新发布", "显示为", "来源", "状态", "说明"):
+        table.add_column(header, overflow="fold")
+    for account in bundle.accounts:
+        if only_doubtful and account.status != "needs_review":
+            continue
+        table.add_row(
+            account.platform_zh,
+            _cell(account.name),
+            _cell(account.owner or "—"),
+            account.latest_post.isoformat() if account.latest_post else "—",
+            _cell(account.latest_post_text or "—"),
+            SOURCE_ZH.get(account.source, account.source),
+            ACCOUNT_STATUS_ZH.get(account.status, account.status),
+            _cell(account.reason),
+        )
+    return table
+
+
 def print_summary(bundle_dirs: list[Path], console: Console, *, columns: bool = False) -> None:
     bundles: list[Bundle] = []
     for bundle_dir in bundle_dirs:
@@ -197,6 +284,19 @@ def print_summary(bundle_dirs: list[Path], console: Console, *, columns: bool = 
             console.print(f"未能读取 {bundle_dir}: {plain(str(exc))}", markup=False, highlight=False)
     if not bundles:
         return
+    websites = [b for b in bundles if b.site.kind != "newmedia"]
+    groups = [b for b in bundles if b.site.kind == "newmedia"]
+    for group in groups:
+        if columns:
+            console.print(accounts_table(group))
+        elif any(a.status == "needs_review" for a in group.accounts):
+            console.print(accounts_table(group, only_doubtful=True))
+    if groups:
+        console.print(newmedia_groups_table(groups))
+        console.print(newmedia_notice_table(groups))
+    if not websites:
+        return
+    bundles = websites
     if columns:
         for bundle in bundles:
             console.print(columns_table(bundle))

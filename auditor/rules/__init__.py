@@ -21,6 +21,7 @@ from auditor.rules.base import (
     make_finding,
     register,
     register_verdict,
+    rule_in_scope,
     unregister,
 )
 
@@ -45,5 +46,6 @@ __all__ = [
     "make_finding",
     "register",
     "register_verdict",
+    "rule_in_scope",
     "unregister",
 ]

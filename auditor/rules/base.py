@@ -42,6 +42,13 @@ class RuleMeta:
     # False for rules that judge a site that does not answer (站点无法访问 itself, the domain); every other rule
     # answers not_applicable when the home page never answered (issue #9).
     needs_site: bool = True
+    # What the rule judges: a website, or a group of new-media accounts (issue #10). Only the rules of the
+    # artifacts' scope are run; the others are not part of that bundle at all.
+    scope: Literal["website", "newmedia"] = "website"
+
+
+def rule_in_scope(meta: RuleMeta | VerdictMeta, artifacts: SiteArtifacts) -> bool:
+    return meta.scope == artifacts.scope
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,7 @@ class VerdictMeta:
     kind: Literal["veto", "deduction"]
     counts: tuple[str, ...]  # finding codes it counts
     reference: str
+    scope: Literal["website", "newmedia"] = "website"
 
 
 # Which of the site's findings (of the codes it counts) this rule counts.
