@@ -370,7 +370,9 @@ def test_manual_csv_rows_are_dated_and_name_their_file_line(tmp_path: Path) -> N
     ]
 
 
-@pytest.mark.parametrize("written", ["2021/3/19", "2021-3-19", "2021.3.19", "2021年3月19日", "20210319", " 2021-03-19 "])
+@pytest.mark.parametrize(
+    "written", ["2021/3/19", "2021-3-19", "2021.3.19", "2021年3月19日", "20210319", " 2021-03-19 "]
+)
 def test_manual_dates_in_spreadsheet_forms(tmp_path: Path, written: str) -> None:
     (row,) = read_manual_csv(_write(tmp_path, "m.csv", f"类型,账号名称,最新发布日期\n微信,上海发布,{written}\n"))
     assert row.latest_post == date(2021, 3, 19)
