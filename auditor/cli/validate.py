@@ -40,9 +40,12 @@ def validate(files: tuple[Path, ...]) -> None:
         )
     if scenarios:
         for scenario in load_all(scenarios):
-            click.echo(
-                f"ok: {scenario.site.id} {plain(scenario.site.name)} ({len(scenario.site.columns)} column overrides)"
-            )
+            if scenario.site.is_newmedia:
+                listed = f"{len(scenario.accounts)} accounts" if scenario.accounts else "accounts from the registry page"
+                what = f"{listed}, {len(scenario.manual)} manual dates"
+            else:
+                what = f"{len(scenario.site.columns)} column overrides"
+            click.echo(f"ok: {scenario.site.id} {plain(scenario.site.name)} ({what})")
     if bad:
         sys.exit(EXIT_BAD_INPUT)
     if not bundles and not scenarios:
