@@ -15,7 +15,7 @@ help:
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make bench   python bench/bench_demo.py"
-	@echo "make eval    the extractor accuracy reports (dates, every set of column pages, guides and 解读)"
+	@echo "make eval    the extractor accuracy reports (dates, column pages, guides and 解读, site checks, post times)"
 
 setup:
 	scripts/setup.sh
@@ -54,3 +54,4 @@ eval:
 	$(PYTHON) tests/eval/eval_columns.py
 	$(PYTHON) tests/eval/eval_documents.py
 	$(PYTHON) tests/eval/eval_site_checks.py
+	$(PYTHON) tests/eval/eval_post_times.py
