@@ -117,7 +117,7 @@ def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, qui
         with console.status("检查中…") as status:
 
             def on_progress(site_id: str, read: int, planned: int) -> None:
-                status.update(f"检查中… {site_id}: 栏目 {read}/{planned}")
+                status.update(f"检查中… {site_id}: {read}/{planned}")
 
             options = replace(options, progress=on_progress)
             result = asyncio.run(run_audits(scenarios, options, on_done))

@@ -137,3 +137,32 @@ class SiteContext:
     def timeout(self) -> float:
         """A page's timeout: the scenario's, cut to what is left of the site's budget."""
         return max(1.0, min(self.site.limits.page_timeout_s, self.budget.left()))
+
+
+def site_context(
+    *,
+    scenario: Scenario,
+    options: GatherOptions,
+    settings: IndicatorSettings,
+    runtime: RuntimeSettings,
+    policy: ReadPolicy,
+    budget: Budget,
+    scope: Scope,
+    store: WritableStore,
+    browser_context: BrowserContext,
+    net: SiteNetwork,
+) -> SiteContext:
+    """The context of one browser context's gathering, with its pool of reusable tabs."""
+    return SiteContext(
+        scenario=scenario,
+        options=options,
+        settings=settings,
+        runtime=runtime,
+        policy=policy,
+        budget=budget,
+        in_scope=scope,
+        store=store,
+        browser_context=browser_context,
+        tabs=PagePool(browser_context, runtime.render_slots, runtime.tab_max_uses),
+        net=net,
+    )

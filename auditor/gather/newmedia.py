@@ -24,10 +24,10 @@ from auditor.extract.html import canonical_url
 from auditor.extract.newmedia import read_account_page, snapshot_time
 from auditor.extract.registry import read_registry
 from auditor.gather.browser import new_site_context
-from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext
+from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext, site_context
 from auditor.gather.network import Network, SiteNetwork
 from auditor.gather.policy import ReadPolicy
-from auditor.gather.render import PagePool, element_rects, open_page, screenshot, settle, settle_init_script
+from auditor.gather.render import element_rects, open_page, screenshot, settle, settle_init_script
 from auditor.gather.sampling import SampleRequest, draw_sample
 from auditor.model.artifacts import AccountFacts, ManualEntry, NewMediaFacts, PageFacts, SiteArtifacts
 from auditor.platforms import ADAPTERS
@@ -122,13 +122,7 @@ class NewMediaGatherer:
             self.facts.accounts = [_facts(a, self._listed_in()) for a in accounts]
             self._merge_manual(accounts)
             scope = self._scope(accounts)
-            net = SiteNetwork(
-                self.network,
-                scope.hosts,
-                block_offsite=self.options.block_offsite,
-                deadline=self.budget.deadline,
-                page_timeout_s=self.site.limits.page_timeout_s,
-            )
+            net = self._network(scope)
             await context.add_init_script(settle_init_script(scope.hosts))
             await context.route("**/*", net.route)
             context.on("requestfinished", net.request_ended)
@@ -161,18 +155,26 @@ class NewMediaGatherer:
         return "scenario" if self.scenario.accounts else "registry"
 
     def _context(self, browser_context: BrowserContext, scope: Scope, net: SiteNetwork) -> SiteContext:
-        return SiteContext(
+        return site_context(
             scenario=self.scenario,
             options=self.options,
             settings=self.settings,
             runtime=self.runtime,
             policy=self.policy,
             budget=self.budget,
-            in_scope=scope,
+            scope=scope,
             store=self.store,
             browser_context=browser_context,
-            tabs=PagePool(browser_context, self.runtime.render_slots, self.runtime.tab_max_uses),
             net=net,
+        )
+
+    def _network(self, scope: Scope) -> SiteNetwork:
+        return SiteNetwork(
+            self.network,
+            scope.hosts,
+            block_offsite=self.options.block_offsite,
+            deadline=self.budget.deadline,
+            page_timeout_s=self.site.limits.page_timeout_s,
         )
 
     # ------------------------------------------------------------------------------------------- accounts
@@ -182,13 +184,7 @@ class NewMediaGatherer:
             return list(self.scenario.accounts)
         # The registry page is the group's only page of its own: it is read within its own scope.
         scope = Scope.of(self.site)
-        net = SiteNetwork(
-            self.network,
-            scope.hosts,
-            block_offsite=self.options.block_offsite,
-            deadline=self.budget.deadline,
-            page_timeout_s=self.site.limits.page_timeout_s,
-        )
+        net = self._network(scope)
         page = await browser_context.new_page()
         try:
             await page.add_init_script(settle_init_script(scope.hosts))

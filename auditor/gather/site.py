@@ -21,14 +21,13 @@ from auditor.extract.html import canonical_url, page_meta, parse
 from auditor.gather.availability import probe_home
 from auditor.gather.browser import new_site_context
 from auditor.gather.column import ColumnRead, ColumnReader, PlannedColumn
-from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext
+from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext, site_context
 from auditor.gather.extra import ExtraPages
 from auditor.gather.guides import GuideGatherer
 from auditor.gather.interpretations import InterpretationGatherer
 from auditor.gather.network import Network, SiteNetwork
 from auditor.gather.policy import ReadPolicy
 from auditor.gather.render import (
-    PagePool,
     element_rect,
     element_rects,
     navigate,
@@ -164,17 +163,16 @@ class SiteGatherer:
         return self.artifacts
 
     def _context(self, browser_context: BrowserContext) -> SiteContext:
-        return SiteContext(
+        return site_context(
             scenario=self.scenario,
             options=self.options,
             settings=self.settings,
             runtime=self.runtime,
             policy=self.policy,
             budget=self.budget,
-            in_scope=self.scope,
+            scope=self.scope,
             store=self.store,
             browser_context=browser_context,
-            tabs=PagePool(browser_context, self.runtime.render_slots, self.runtime.tab_max_uses),
             net=self.net,
         )
 
