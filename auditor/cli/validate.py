@@ -41,7 +41,9 @@ def validate(files: tuple[Path, ...]) -> None:
     if scenarios:
         for scenario in load_all(scenarios):
             if scenario.site.is_newmedia:
-                listed = f"{len(scenario.accounts)} accounts" if scenario.accounts else "accounts from the registry page"
+                listed = (
+                    f"{len(scenario.accounts)} accounts" if scenario.accounts else "accounts from the registry page"
+                )
                 what = f"{listed}, {len(scenario.manual)} manual dates"
             else:
                 what = f"{len(scenario.site.columns)} column overrides"

@@ -151,6 +151,14 @@ def judge_account(account: AccountFacts, as_of: date, start: date) -> JudgedAcco
                 f"页面显示的{len(after_t)}条内容均发布于监测时间点之后,监测时间段内的情况未见,需人工核实",
                 None,
             )
+        if account.posts_generic:
+            # The adapter did not fit the page: a generic reading may have missed the newest post.
+            return result(
+                "needs_review",
+                f"页面结构与平台适配器不符,按通用规则读到的内容均早于监测时间段({span}),最新为{_shown(newest)},"
+                "需人工核实",
+                newest,
+            )
         return result(
             "stale",
             f"监测时间点前2周({span})内无更新,最新内容为{_shown(newest)}",

@@ -31,7 +31,7 @@ from lxml.cssselect import CSSSelector
 from lxml.etree import _Element
 
 from auditor.extract.html import clean_url, css_path, normalise_space, page_meta, parse
-from auditor.extract.post_time import SHANGHAI, parse_post_time
+from auditor.extract.post_time import SHANGHAI, is_time_only, parse_post_time
 from auditor.model.artifacts import AccountPageState, NodeRef, PostSeen, ReferenceSource
 from auditor.platforms.base import Markers, PlatformAdapter
 
@@ -65,6 +65,9 @@ class AccountReading:
     state_evidence: str | None
     posts: list[PostSeen]
     account_name: str | None
+    # The adapter's selectors did not fit the page and the generic card rule read it (cards found by their
+    # repeated shape, times by their look): good enough to see that an account is fresh, never to call it stale.
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -340,6 +343,24 @@ def _read_time(
     return "", None, None, None
 
 
+def _time_by_look(
+    page: _Page, post: _Element, reference: datetime
+) -> tuple[str, date | None, date | None, _Element | None]:
+    """The post's first own element whose whole text is a time (3天前, 03-19): the card's time label when the
+    adapter's time selector does not match this layout (obfuscated or changed class names)."""
+    for element in post.iter():
+        if element is post or not isinstance(element.tag, str) or not page.rendered(element):
+            continue
+        if not page.own_post(element, post) or (element.tag.lower() == "a" and len(element) > 1):
+            continue
+        if _inside_not_own(element, post):  # a comment's, a quoted original's or a recommendation's time
+            continue
+        shown = page.text(element, visible_only=False)
+        if is_time_only(shown) and (dates := _dates_of(shown, reference)) is not None:
+            return shown, dates[0], dates[1], element
+    return "", None, None, None
+
+
 def _link_of(element: _Element | None, post: _Element, *, inside: bool = True) -> str | None:
     """The href of `element`: itself a link, inside one (within the post), or (if `inside`) holding one."""
     if element is None:
@@ -379,8 +400,11 @@ def _read_post(
     reference: datetime,
     page_id: str,
     base_url: str,
+    by_look: bool = False,
 ) -> PostSeen:
     time_text, earliest, latest, time_element = _read_time(page, post, compiled, adapter, reference)
+    if earliest is None and by_look:
+        time_text, earliest, latest, time_element = _time_by_look(page, post, reference)
     title_element = None
     if compiled.post_title is not None:
         title_element = next(
@@ -428,8 +452,11 @@ def read_account_page(
     outside = set(page.posts)
     body = page.root.find("body")
     top = body if body is not None else page.root
-    plain_lines = page.lines(top, skip=outside, skip_links=True)
-    all_lines = page.lines(top, skip=outside)
+    # The document title is the platform's, never a post's: interstitials (Sina Visitor System, a captcha page)
+    # often say what they are only there, over a body that is all script.
+    title = [t] if (t := normalise_space(page.root.findtext(".//title") or "")) else []
+    plain_lines = [*title, *page.lines(top, skip=outside, skip_links=True)]
+    all_lines = [*title, *page.lines(top, skip=outside)]
     name = _account_name(page, compiled)
 
     if (why := _marker(page, adapter.deleted, compiled.deleted, plain_lines, outside)) is not None:
@@ -437,10 +464,15 @@ def read_account_page(
     if (why := _marker(page, adapter.captcha, compiled.captcha, plain_lines, outside)) is not None:
         return AccountReading("captcha", why, [], name)
 
-    posts = [
-        _read_post(page, post, compiled, adapter, reference=reference, page_id=page_id, base_url=base_url)
-        for post in page.posts
-    ]
+    def read(elements: list[_Element], *, by_look: bool) -> list[PostSeen]:
+        return [
+            _read_post(
+                page, post, compiled, adapter, reference=reference, page_id=page_id, base_url=base_url, by_look=by_look
+            )
+            for post in elements
+        ]
+
+    posts = read(page.posts, by_look=False)
     timed = [post for post in posts if post.earliest is not None]
     if timed:
         undated = len(posts) - len(timed)
@@ -449,10 +481,97 @@ def read_account_page(
     if (why := _marker(page, adapter.login_wall, compiled.login_wall, all_lines, outside)) is not None:
         return AccountReading("login_wall", why, posts, name)
     if posts:
+        # The cards are the adapter's, their time labels are not where it looks: read the labels by their look.
+        generic = read(page.posts, by_look=True)
+        if sum(1 for post in generic if post.earliest is not None) == len(generic):
+            return AccountReading(
+                "posts", "适配器未读到发布时间，按时间格式读取卡片中的时间", generic, name, generic=True
+            )
         return AccountReading("unknown", f"找到{len(posts)}条内容，但均未读到发布时间", posts, name)
     if (why := _marker(page, adapter.no_posts, compiled.no_posts, all_lines, outside)) is not None:
         return AccountReading("no_posts", why, [], name)
+    cards = _cards_by_shape(page, top, reference)
+    if cards:
+        generic = read(cards, by_look=True)
+        why = f"适配器未找到内容，按重复的卡片结构读到{len(generic)}条内容"
+        return AccountReading("posts", why, generic, name, generic=True)
     return AccountReading("unknown", "未找到内容，也未识别出登录、验证、注销或暂无内容的提示", [], name)
+
+
+# Containers whose cards are not the account's own posts: sidebars, recommendations, hot lists, comments, menus.
+NOT_POSTS = re.compile(
+    r"side|hot|recommend|rec[-_]|relat|aside|foot|comment|reply|nav|menu|header|banner|rank|guess|\bad[-_s]|advert|"
+    r"like|trend|suggest|popular|toolbar|login|dialog|modal",
+    re.IGNORECASE,
+)
+NOT_POSTS_HEADINGS = ("推荐", "热门", "热搜", "猜你", "相关", "排行", "评论", "广告", "大家都在看", "喜欢")
+CARD_TAGS = frozenset({"li", "div", "article", "section", "dl", "tr"})
+MAX_CARD_CHARS = 800
+
+
+# Inside a card: the parts whose times are not the post's (comments, a quoted original, recommendations).
+NOT_OWN_IN_POST = re.compile(
+    r"comment|reply|recommend|rec[-_]|relat|hot|rank|guess|repost|retweet|forward|quote|origin", re.IGNORECASE
+)
+
+
+def _inside_not_own(element: _Element, post: _Element) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node is post:
+            return False
+        if NOT_OWN_IN_POST.search(f"{node.get('class') or ''} {node.get('id') or ''} {node.get('data-e2e') or ''}"):
+            return True
+    return False
+
+
+def _excluded(element: _Element, top: _Element) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node is top:
+            return False
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in {"aside", "nav", "footer", "header"}:
+            return True
+        # Test ids name what a framework's list is (Douyin's data-e2e="user-like-list": other people's videos).
+        names = " ".join(node.get(a) or "" for a in ("class", "id", "data-e2e", "data-testid", "aria-label"))
+        if NOT_POSTS.search(names):
+            return True
+    return False
+
+
+def _heading_says_not_posts(page: _Page, parent: _Element) -> bool:
+    """The list's own heading (just before it) names recommendations or hot items."""
+    for sibling in parent.itersiblings(preceding=True):
+        text = page.text(sibling, visible_only=False)
+        if text:
+            return len(text) <= 20 and any(word in text for word in NOT_POSTS_HEADINGS)
+    return False
+
+
+def _cards_by_shape(page: _Page, top: _Element, reference: datetime) -> list[_Element]:
+    """The largest group of sibling cards of one shape (tag and class) each holding a link and a time label of
+    its own, outside sidebars, recommendations and comments: the account's list when the adapter's selectors do
+    not fit the layout. At least two cards, or nothing."""
+    best: list[_Element] = []
+    for parent in top.iter():
+        if not isinstance(parent.tag, str) or len(parent) < 2:
+            continue
+        groups: dict[tuple[str, str], list[_Element]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag.lower() in CARD_TAGS:
+                groups.setdefault((child.tag.lower(), child.get("class") or ""), []).append(child)
+        for members in groups.values():
+            if len(members) < max(2, len(best) + 1) or not page.rendered(members[0]):
+                continue
+            if _excluded(parent, top) or _heading_says_not_posts(page, parent):
+                continue
+            if all(
+                len(page.text(m, visible_only=False)) <= MAX_CARD_CHARS
+                and m.find(".//a") is not None
+                and _time_by_look(page, m, reference)[1] is not None
+                for m in members
+            ):
+                best = members
+    return best
 
 
 def snapshot_time(headers: Mapping[str, str], html: str) -> tuple[datetime, ReferenceSource] | None:

@@ -160,3 +160,20 @@ def parse_post_time(text: str, reference: datetime) -> PostTime | None:
         # Weibo and others show a bare HH:MM for today's posts.
         return _one(today, "today")
     return None
+
+
+_TIME_ONLY = re.compile(
+    rf"^(?:发布于|编辑于|更新于|发表于)?\s*(?:"
+    rf"刚刚|半\s*(?:个)?\s*小时前|\d{{1,3}}\s*(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)\s*前"
+    rf"|(?:今天|昨天|前天){_CLOCK}?"
+    rf"|(?:(?:19|20)?\d\d\s*[-/.年]\s*)?\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?{_CLOCK}?"
+    rf")\s*(?:发布|更新|发表)?$"
+)
+
+
+def is_time_only(text: str) -> bool:
+    """The whole text is one post time as platforms print it (3天前, 昨天 18:02, 03-19, 2021-03-19 10:20), nothing
+    more: what a card's time label looks like when the adapter's selector did not find it. A title that starts
+    with a date ("3月5日 青溪区召开…") is not, nor a bare 03:25 (a video's duration looks the same)."""
+    norm = _normalise(text)
+    return 0 < len(norm) <= 24 and bool(_TIME_ONLY.match(norm))

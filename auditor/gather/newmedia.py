@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+from collections.abc import Iterable
+from typing import Self
 from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, BrowserContext, Page
@@ -29,8 +31,8 @@ from auditor.gather.network import Network, SiteNetwork
 from auditor.gather.policy import ReadPolicy
 from auditor.gather.render import element_rects, open_page, screenshot, settle, settle_init_script
 from auditor.gather.sampling import SampleRequest, draw_sample
-from auditor.model.artifacts import AccountFacts, ManualEntry, NewMediaFacts, PageFacts, SiteArtifacts
-from auditor.platforms import ADAPTERS
+from auditor.model.artifacts import AccountFacts, ManualEntry, NewMediaFacts, PageFacts, RequestRecord, SiteArtifacts
+from auditor.platforms import ADAPTERS, platform_of_url
 from auditor.scenario import Account, ManualDate, Scenario
 from auditor.settings import IndicatorSettings
 from auditor.settings.runtime import RUNTIME, RuntimeSettings
@@ -41,6 +43,28 @@ WAIT_FOR_POSTS_S = 5.0  # how long a rendered profile may take to show its posts
 MAX_POSTS_MEASURED = 40
 NOT_READ_ZH = "检查时间用尽,账号页面未读取"
 NO_URL_ZH = "账号清单未提供账号页面地址"
+
+
+class PlatformHosts(frozenset[str]):
+    """A group's network scope: its listed hosts, and any host an adapter of the group's platforms claims.
+
+    Platforms send a visitor from the account's page to hosts of their own that no registry lists (weibo.com
+    redirects a visit without a cookie to passport.weibo.com's visitor system); refusing that redirect as off-site
+    turned every such page into a load error instead of the login wall it is. Other hosts stay out: a platform's
+    CDN (sinaimg.cn, douyinstatic.com) is not claimed by its adapter.
+    """
+
+    platforms: frozenset[str]
+
+    def __new__(cls, hosts: Iterable[str], platforms: Iterable[str]) -> Self:
+        made = super().__new__(cls, hosts)
+        made.platforms = frozenset(platforms)
+        return made
+
+    def __contains__(self, host: object) -> bool:
+        if frozenset.__contains__(self, host):
+            return True
+        return isinstance(host, str) and bool(host) and platform_of_url(f"http://{host}/") in self.platforms
 
 
 def account_page_id(account: Account) -> str:
@@ -94,6 +118,9 @@ class NewMediaGatherer:
         self.sample = sample
         self.budget = Budget(self.site.limits.site_budget_s)
         self.gathered = Gathered()
+        # What the registry page loaded (its own SiteNetwork), logged before the accounts' requests.
+        self.registry_requests: list[RequestRecord] = []
+        self.registry_requests_dropped = 0
         self.facts = NewMediaFacts(registry_url=None if scenario.accounts else self.site.home)
         self.artifacts = SiteArtifacts(
             site_id=self.site.id,
@@ -106,11 +133,14 @@ class NewMediaGatherer:
         )
 
     def _scope(self, accounts: list[Account]) -> Scope:
-        """The registry's own scope plus every account page's host: the browser may load those and nothing else."""
+        """The registry's own scope plus every account page's host, and the other hosts of the accounts' platforms
+        (a platform's own redirect, such as Weibo's to its visitor system on passport.weibo.com, is followed so
+        that the wall it shows is recognised): the browser may load those and nothing else."""
         base = Scope.of(self.site)
         hosts = {urlsplit(a.url).netloc.lower() for a in accounts if a.url}
         prefixes = base.prefixes + tuple((host, "/") for host in sorted(hosts))
-        return Scope(base.hosts | frozenset(hosts), prefixes, base.excludes)
+        platforms = {a.platform for a in accounts if a.url and a.platform in ADAPTERS}
+        return Scope(PlatformHosts(base.hosts | hosts, platforms), prefixes, base.excludes)
 
     async def gather(self) -> SiteArtifacts:
         context = await new_site_context(self.browser)
@@ -144,9 +174,9 @@ class NewMediaGatherer:
         self.artifacts.errors += self.gathered.errors
         self.artifacts.warnings += self.gathered.warnings
         self.artifacts.pages_rendered += self.gathered.rendered
-        if net is not None:
-            self.artifacts.requests = net.log
-            self.artifacts.requests_dropped = net.dropped
+        # The registry page's requests first: the log is every request the group's audit sent.
+        self.artifacts.requests = self.registry_requests + (net.log if net is not None else [])
+        self.artifacts.requests_dropped = self.registry_requests_dropped + (net.dropped if net is not None else 0)
         return self.artifacts
 
     def _listed_in(self) -> str:
@@ -189,11 +219,17 @@ class NewMediaGatherer:
         try:
             await page.add_init_script(settle_init_script(scope.hosts))
             await page.route("**/*", net.route)
+            # A subresource holds one of its host's connections until its request ends: without these, a
+            # registry page with more same-host styles, scripts and pictures than the host's connections
+            # waits out the page timeout on the rest and never loads.
+            page.on("requestfinished", net.request_ended)
+            page.on("requestfailed", net.request_ended)
             ctx = self._context(browser_context, scope, net)
             visit = await ctx.visit(page, self.site.home, max_frames=0)
         finally:
             with contextlib.suppress(PlaywrightError):
                 await page.close()
+            self.registry_requests, self.registry_requests_dropped = net.log, net.dropped
         self.gathered.rendered += 1
         self.facts.registry_page = PageFacts(
             id="registry",
@@ -318,6 +354,7 @@ class NewMediaGatherer:
                 )
                 facts.state, facts.state_evidence = reading.state, reading.state_evidence
                 facts.posts, facts.page_account_name = reading.posts, reading.account_name
+                facts.posts_generic = reading.generic
             await self._keep(tab, facts, page, html=html)
 
     @staticmethod

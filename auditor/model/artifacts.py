@@ -465,6 +465,11 @@ class AccountFacts(_Model):
     state_evidence: str | None = Field(None, description="the marker (phrase or selector) that decided the state")
     page_account_name: str | None = Field(None, description="the account name the page itself shows")
     posts: list[PostSeen] = Field(default_factory=list)
+    posts_generic: bool = Field(
+        default=False,
+        description="the posts were read by the generic card rule (the adapter's selectors did not fit the page): "
+        "enough to find the account fresh, never to call it stale",
+    )
     page: PageFacts | None = None
     captured_at: dt.datetime | None = Field(None, description="when the page was read (+08:00)")
     reference_time: dt.datetime | None = Field(

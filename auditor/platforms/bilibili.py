@@ -23,7 +23,7 @@ BILIBILI = register_adapter(
         login_wall=Markers(texts=("登录后查看更多", "请登录后查看")),
         captcha=Markers(selectors=("div.geetest_panel",), texts=("请完成下列验证", "风控校验失败")),
         deleted=Markers(texts=("账号已注销", "该用户已注销", "账号封禁中", "该账号已被封禁")),
-        no_posts=Markers(texts=("空间主人还没投过视频", "这里什么都没有", "暂无投稿")),
+        no_posts=Markers(texts=("空间主人还没投过视频", "还没有投过稿", "这里什么都没有", "暂无投稿")),
         account_name="#h-name, div.upinfo-detail .nickname, div.nickname",
     )
 )
