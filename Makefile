@@ -14,7 +14,7 @@ help:
 	@echo "make test    setup with test extras, ruff, import-linter contracts, mypy, pytest (PYTEST_ARGS=...)"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
-	@echo "make bench   python bench/bench_demo.py"
+	@echo "make bench   python bench/bench_demo.py, bench/bench_newmedia.py"
 	@echo "make eval    the extractor accuracy reports (dates, column pages, guides and 解读, site checks, post times)"
 
 setup:
@@ -48,6 +48,7 @@ format:
 
 bench:
 	$(PYTHON) bench/bench_demo.py
+	$(PYTHON) bench/bench_newmedia.py
 
 eval:
 	$(PYTHON) tests/eval/eval_dates.py

@@ -388,3 +388,106 @@ EXPECTED_OTHER_CODES: dict[str, set[tuple[str, str]]] = {
     "qingxi-scjgj": {("column_stale", "http://scjgj.qingxi.gov.cn/gzdt/")},
     "qingxi-credit": set(),
 }
+
+
+# ---- issue #10: the new-media group 青溪区政务新媒体 (auditor/demo/newmedia.py) ---------------------------------
+
+NEWMEDIA_GROUP = "qingxi-xmt"
+NEWMEDIA_REGISTRY = "http://www.qingxi.gov.cn/portal/xmt/"
+# The labels' T: latest_post_text is the time as the page shows it, which depends on T (3月20日, 02-24).
+ACCOUNTS_T = date(2021, 3, 21)
+AccountStatusLabel = Literal["fresh", "stale", "needs_review"]
+# 类型 as the notice's table writes it.
+PLATFORM_ZH_LABELS = {"wechat": "微信", "weibo": "微博", "douyin": "抖音", "dayu": "大鱼号", "netease": "网易号"}
+
+
+@dataclass(frozen=True)
+class ExpectedAccount:
+    number: int  # 序号 in the registry
+    platform: str
+    name: str
+    owner: str  # 开设主体
+    group: str
+    status: AccountStatusLabel
+    latest_offset_days: int | None  # latest_post = T - this; None when nothing dated was read
+    latest_post_text: str  # as shown at ACCOUNTS_T (20:00, the snapshot's time)
+    source: Literal["live", "snapshot", "manual"]  # at ACCOUNTS_T (every page is a declared snapshot then)
+    state: str  # what the page showed
+    reference: Literal["memento_header", "snapshot_meta"]  # how the page declared its time at ACCOUNTS_T
+    why: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.platform, self.name)
+
+    @property
+    def platform_zh(self) -> str:
+        return PLATFORM_ZH_LABELS[self.platform]
+
+    def latest(self, as_of: date) -> date | None:
+        return None if self.latest_offset_days is None else as_of - timedelta(days=self.latest_offset_days)
+
+
+_NEWS, _MARKET, _POLICE, _HEALTH = (
+    "青溪区人民政府新闻办公室",
+    "青溪区市场监督管理局",
+    "青溪区公安分局",
+    "青溪区卫生健康委员会",
+)
+_MH, _SM = "memento_header", "snapshot_meta"
+# Hand-written, in registry order. The walled WeChat account is resolved by the scenario's manual entry (an
+# inspector saw its newest post of T-23 in the WeChat client): stale, from the manual record.
+# fmt: off
+EXPECTED_ACCOUNTS: tuple[ExpectedAccount, ...] = (
+    ExpectedAccount(1, "wechat", "青溪发布", _NEWS, "区政府", "fresh", 1, "3月20日", "snapshot", "posts", _MH,
+                    "album; Unix times formatted by the page's script"),
+    ExpectedAccount(2, "weibo", "青溪发布", _NEWS, "区政府", "fresh", 0, "5小时前", "snapshot", "posts", _MH,
+                    "feed from the ajax API after load; pinned T-293 above; full time in the title"),
+    ExpectedAccount(3, "dayu", "青溪发布", _NEWS, "区政府", "fresh", 0, "刚刚", "snapshot", "posts", _MH,
+                    "刚刚, 5小时前, 昨天 18:02, 3天前 below a pinned T-139"),
+    ExpectedAccount(4, "netease", "青溪发布", _NEWS, "区政府", "fresh", 2, "2021-03-19 10:20:33", "snapshot", "posts", _MH,
+                    "full times"),
+    ExpectedAccount(5, "wechat", "青溪政务服务", "青溪区人民政府办公室", "区政府", "stale", 23, "2月26日", "manual",
+                    "login_wall", _MH, "profile_ext: 请在微信客户端打开链接; the manual entry says T-23"),
+    ExpectedAccount(6, "douyin", "青溪市场监管", _MARKET, "区级部门", "fresh", 1, "昨天 18:02", "snapshot", "posts", _MH,
+                    "grid built from RENDER_DATA; pinned T-130 above"),
+    ExpectedAccount(7, "wechat", "青溪市场监管", _MARKET, "区级部门", "stale", 29, "1613786400", "snapshot", "posts", _MH,
+                    "album times left as raw Unix seconds; newest T-29"),
+    ExpectedAccount(8, "douyin", "青溪公安", _POLICE, "区级部门", "fresh", 2, "前天", "snapshot", "posts", _MH,
+                    "two pinned old videos above 前天, 3天前, 03-08"),
+    ExpectedAccount(9, "weibo", "青溪公安", _POLICE, "区级部门", "needs_review", None, "", "snapshot", "login_wall", _MH,
+                    "302 to passport.weibo.com: Sina Visitor System, no manual entry"),
+    ExpectedAccount(10, "douyin", "青溪文旅", "青溪区文化和旅游局", "区级部门", "stale", 25, "02-24", "snapshot", "posts", _MH,
+                    "a pinned FRESH video (昨天 10:15) above old ones: 置顶 never counts"),
+    ExpectedAccount(11, "netease", "青溪司法", "青溪区司法局", "区级部门", "stale", 48, "2021-02-01 11:08:45", "snapshot",
+                    "posts", _MH, "stale; a copy with Memento-Datetime even when served live"),
+    ExpectedAccount(12, "wechat", "青溪教育", "青溪区教育局", "区级部门", "fresh", 2, "3月19日", "snapshot", "posts", _SM,
+                    "a copy with <meta name=snapshot-time> even when served live"),
+    ExpectedAccount(13, "dayu", "青溪人社", "青溪区人力资源和社会保障局", "区级部门", "stale", 22, "02-27", "snapshot",
+                    "posts", _MH, "year-less 02-27 (T-22)"),
+    ExpectedAccount(14, "weibo", "青溪卫健", _HEALTH, "区级部门", "needs_review", None, "", "snapshot", "deleted", _MH,
+                    "该账号已注销"),
+    ExpectedAccount(15, "netease", "健康青溪", _HEALTH, "区级部门", "fresh", 1, "2021-03-20 08:00:00", "snapshot", "posts",
+                    _MH, "full times; 热门推荐 of others beside"),
+    ExpectedAccount(16, "wechat", "青溪街道", "青溪区青溪街道办事处", "街镇", "fresh", 3, "3月18日", "snapshot", "posts", _MH,
+                    "album, two posts"),
+    ExpectedAccount(17, "douyin", "云湖街道", "青溪区云湖街道办事处", "街镇", "stale", 20, "03-01", "snapshot", "posts", _MH,
+                    "newest video T-20"),
+    ExpectedAccount(18, "weibo", "柳塘镇", "青溪区柳塘镇人民政府", "街镇", "fresh", 2, "03-19", "snapshot", "posts", _MH,
+                    "m.weibo.cn, year-less 03-19"),
+)
+# fmt: on
+EXPECTED_ACCOUNTS_BY_KEY: dict[tuple[str, str], ExpectedAccount] = {a.key: a for a in EXPECTED_ACCOUNTS}
+# One newmedia_stale finding per account that is not fresh: stale → veto (the verdict turns its deduction into the
+# account's veto), doubtful → needs_review.
+ACCOUNT_FINDING_SEVERITY: dict[str, str] = {"stale": "veto", "needs_review": "needs_review"}
+# --sample with the scenario's sampling (区政府 in full, share 0.5, seed 2021): 18 accounts, more than 9 needed.
+EXPECTED_SAMPLE = {
+    "seed": 2021,
+    "groups": ["区政府"],
+    "share": 0.5,
+    "total": 18,
+    "in_groups": 5,
+    "drawn": 5,
+    "sampled": 10,
+}

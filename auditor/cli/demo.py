@@ -2,9 +2,15 @@
 
 Three sites on real-looking hosts, all served from one local port (the server picks the site by the Host
 header): the district portal 青溪区人民政府 (http://www.qingxi.gov.cn/portal/), the GBK department site
-青溪区市场监督管理局 (http://scjgj.qingxi.gov.cn/) and the credit site 信用青溪 (http://www.creditqingxi.cn/). Each
-scenario's `resolve` map connects every demo host (the sites and the outside world they link to) to 127.0.0.1, so
-the audit never talks to anything else. Bundles go to <out>/<site-id>/.
+青溪区市场监督管理局 (http://scjgj.qingxi.gov.cn/) and the credit site 信用青溪 (http://www.creditqingxi.cn/); and one
+new-media group, 青溪区政务新媒体: the portal's registry 青溪区政务新媒体矩阵 (http://www.qingxi.gov.cn/portal/xmt/)
+and its eighteen accounts on the platforms' own hosts (mp.weixin.qq.com, weibo.com, www.douyin.com, a.mp.uc.cn,
+www.163.com). Each scenario's `resolve` map connects every demo host (the sites, the outside world they link to
+and the platforms) to 127.0.0.1, so the audit never talks to anything else. Four bundles go to <out>/<site-id>/.
+
+When --as-of is not today (Asia/Shanghai), the accounts are served as they were on T: each page is a snapshot of
+T 20:00 that says so (Memento-Datetime, <meta name="snapshot-time">), so 5小时前 counts from T, not from today
+(auditor/demo/newmedia.py).
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from pathlib import Path
 import click
 
 from auditor.cli.common import execute_with, run_options
-from auditor.demo.hosts import SITE_HOSTS
+from auditor.demo.hosts import NEWMEDIA_HOSTS, SITE_HOSTS
+from auditor.demo.newmedia import REGISTRY_URL
 from auditor.demo.server import DemoServer, site_scenarios
 from auditor.scenario import parse_scenario
 
@@ -28,7 +35,8 @@ from auditor.scenario import parse_scenario
 @click.option("--serve", is_flag=True, help="only serve the demo sites until Ctrl-C")
 @run_options
 def demo(out_dir: Path, port: int, serve: bool, **kwargs: object) -> None:
-    """Serve the bundled demo sites (portal, department, credit) on 127.0.0.1 and audit them end to end."""
+    """Serve the bundled demo sites (portal, department, credit) and new-media accounts on 127.0.0.1 and audit them
+    end to end."""
     as_of: date = kwargs["as_of"]  # type: ignore[assignment]
     with DemoServer(as_of, port=port) as server:
         scenarios = site_scenarios(server.port, as_of)
@@ -37,6 +45,9 @@ def demo(out_dir: Path, port: int, serve: bool, **kwargs: object) -> None:
             click.echo(f"  {server.home_url} (the portal, by address)")
             for host in SITE_HOSTS:
                 click.echo(f"  http://{host}/ → --resolve {host}:80=127.0.0.1:{server.port}")
+            click.echo(f"  {REGISTRY_URL} (政务新媒体矩阵: the new-media group's registry)")
+            for host in NEWMEDIA_HOSTS:
+                click.echo(f"  http://{host}/ (new-media accounts) → --resolve {host}:80=127.0.0.1:{server.port}")
             click.echo(f"scenarios: scenarios/qingxi*.yaml map every demo host to 127.0.0.1:{server.port}")
             try:
                 while True:

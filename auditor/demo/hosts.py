@@ -2,7 +2,9 @@
 
 `auditor demo` serves every site below from one 127.0.0.1 port; the auditor connects there for each host (the
 scenario's `resolve` map) while URLs keep the real-looking host, and the server picks the site by the request's
-Host header (auditor/demo/site.py `render_host`).
+Host header (auditor/demo/site.py `render_host`). The new-media platforms' hosts are the real ones (the platform
+adapters' hosts, auditor/platforms/), so the demo's accounts are read exactly as real accounts would be; they are
+served over plain HTTP (a local server holds no certificate for them), hence http:// account URLs.
 """
 
 from __future__ import annotations
@@ -22,8 +24,27 @@ OUTSIDE_HOSTS: tuple[str, ...] = (
     "www.sh.gov.cn",
     "data.sh.gov.cn",
 )
+# The new-media platforms the demo's accounts live on (auditor/demo/newmedia.py). passport.weibo.com is where
+# Weibo's visitor system sends a visitor without a cookie.
+WECHAT_HOST = "mp.weixin.qq.com"
+WEIBO_HOST = "weibo.com"
+WEIBO_PASSPORT_HOST = "passport.weibo.com"
+WEIBO_MOBILE_HOST = "m.weibo.cn"
+DOUYIN_HOST = "www.douyin.com"
+DAYU_HOST = "a.mp.uc.cn"
+NETEASE_HOST = "www.163.com"
+NEWMEDIA_HOSTS: tuple[str, ...] = (
+    WECHAT_HOST,
+    WEIBO_HOST,
+    WEIBO_PASSPORT_HOST,
+    WEIBO_MOBILE_HOST,
+    DOUYIN_HOST,
+    DAYU_HOST,
+    NETEASE_HOST,
+)
 SITE_HOSTS: tuple[str, ...] = (PORTAL_HOST, DEPARTMENT_HOST, CREDIT_HOST)
-DEMO_HOSTS: tuple[str, ...] = SITE_HOSTS + OUTSIDE_HOSTS
+# New hosts go at the end: the scenario files list the resolve map in this order.
+DEMO_HOSTS: tuple[str, ...] = SITE_HOSTS + OUTSIDE_HOSTS + NEWMEDIA_HOSTS
 
 
 def host_name(host_header: str | None) -> str:

@@ -19,6 +19,9 @@ class Response:
     # Seconds the server holds the answer back (faulty test sites hang; the demo itself never does).
     delay_s: float = 0.0
     location: str | None = None  # for redirects
+    # Further response headers, sent after the standard ones: an archived account page's Memento-Datetime
+    # (RFC 7089). Empty for every page of the three websites, whose answers stay as they were.
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 def html(text: str, status: int = 200, charset: str = "utf-8", *, header_charset: bool = True) -> Response:

@@ -1,8 +1,10 @@
 """Serve the demo sites (or any pure page function) on 127.0.0.1 from a daemon thread.
 
 `auditor demo` and the tests start a DemoServer, which answers by the request's Host header: the demo hosts
-(auditor/demo/hosts.py: www.qingxi.gov.cn, scjgj.qingxi.gov.cn, www.creditqingxi.cn and the outside world) get
-their own site, anything else (127.0.0.1:PORT) the portal, as before. The faulty test site (tests/sites/faulty.py)
+(auditor/demo/hosts.py: www.qingxi.gov.cn, scjgj.qingxi.gov.cn, www.creditqingxi.cn, the outside world and the
+new-media platforms weibo.com, www.douyin.com, mp.weixin.qq.com, a.mp.uc.cn, www.163.com) get their own site,
+anything else (127.0.0.1:PORT) the portal, as before. A response may carry extra headers (an archived account
+page's Memento-Datetime); the websites' answers carry none. The faulty test site (tests/sites/faulty.py)
 reuses LocalSiteServer with its own routes. Handlers run in daemon threads and never block stop(): a handler told to
 hang waits on the server's stop event, so stop() releases it at once.
 """
@@ -14,8 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Self
 
 from auditor.demo import content as c
-from auditor.demo import credit, department, hosts
+from auditor.demo import credit, department, hosts, newmedia
 from auditor.demo.site import Response, render, render_host
+from auditor.windows import now_in_shanghai
 
 if TYPE_CHECKING:
     from datetime import date
@@ -66,6 +69,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         if response.location:
             self.send_header("Location", response.location)
+        for name, value in response.headers:
+            self.send_header(name, value)
         self.end_headers()
         if send_body:
             try:
@@ -158,7 +163,8 @@ class DemoServer(LocalSiteServer):
     def render_request(self, path: str, host: str | None) -> Response:
         name = hosts.host_name(host)
         if name in hosts.DEMO_HOSTS:
-            return render_host(name, path, self.as_of)
+            # The clock reaches only the new-media pages: relative times (5小时前) count from the request.
+            return render_host(name, path, self.as_of, now_in_shanghai())
         return self.render(path)
 
 
@@ -202,9 +208,33 @@ def resolve_yaml(port: int, indent: str = "  ") -> str:
     return "\n".join(lines) + "\n"
 
 
+def newmedia_scenario(port: int, as_of: date | None = None, *, manual_csv: str | None = None) -> str:
+    """The new-media group 青溪区政务新媒体: its home is the registry page 青溪区政务新媒体矩阵, every demo host is
+    resolved to the demo server, the walled WeChat account is resolved by an inspector's record — inline and
+    dated from T (from the notice's T without one), or, with `manual_csv`, the CSV file next to the scenario —
+    and `sampling:` is what --sample draws (every 区政府 account, then more than half of all, seed 2021)."""
+    dated = "" if as_of is None else f"# Dates on the accounts' pages are relative to T = {as_of.isoformat()}.\n"
+    manual = f"manual_csv: {manual_csv}\n" if manual_csv else newmedia.manual_yaml(as_of or newmedia.FILE_T)
+    return (
+        f"# {newmedia.GROUP_NAME} — bundled demo new-media group: the registry {newmedia.REGISTRY_TITLE} and its\n"
+        "# accounts on 微信, 微博, 抖音, 大鱼号 and 网易号 (served locally by `auditor demo`). Serve it with\n"
+        f"#   auditor demo --serve --port {port}\n"
+        + dated
+        + "site:\n"
+        + f"  id: {newmedia.GROUP_ID}\n"
+        + f"  name: {newmedia.GROUP_NAME}\n"
+        + "  kind: newmedia\n"
+        + f"  home: {newmedia.REGISTRY_URL}\n"
+        + resolve_yaml(port)
+        + manual
+        + newmedia.SAMPLING_YAML
+    )
+
+
 def site_scenarios(port: int, as_of: date | None = None) -> dict[str, str]:
-    """One scenario per demo site (portal, department, credit), on the real-looking hosts with the `resolve` map
-    pointing every demo host (the three sites and the outside world) at the demo server on 127.0.0.1:<port>."""
+    """One scenario per demo site (portal, department, credit) and one for the new-media group, on the real-looking
+    hosts with the `resolve` map pointing every demo host (the three sites, the outside world and the new-media
+    platforms) at the demo server on 127.0.0.1:<port>."""
     dated = "" if as_of is None else f"# Dates on the site are generated relative to T = {as_of.isoformat()}.\n"
     out: dict[str, str] = {}
     for site_id, (what, name, code, kind, home, parent, timeout) in DEMO_SITES.items():
@@ -223,4 +253,5 @@ def site_scenarios(port: int, as_of: date | None = None) -> dict[str, str]:
             + (f"  limits:\n    page_timeout_s: {timeout}\n" if timeout else "")
         )
         out[site_id] = text
+    out[newmedia.GROUP_ID] = newmedia_scenario(port, as_of)
     return out

@@ -1,5 +1,6 @@
 """The demo portal 青溪区人民政府 as a pure function: (path, as_of, base_url) -> Response; and `render_host`, which
-answers for every host the demo serves (the portal, the department and credit sites, the outside world).
+answers for every host the demo serves (the portal, the department and credit sites, the outside world, and the
+new-media platforms whose accounts the portal's 政务新媒体矩阵 lists).
 
 No I/O and no clock: every date on every page is computed from as_of, the monitoring point T, so a test can
 serve the site "as of" any day and know what each column should yield (tests/demo_expected.py).
@@ -17,12 +18,13 @@ from auditor.demo import content as c
 from auditor.demo.credit import render_credit
 from auditor.demo.department import render_department
 from auditor.demo.external import render_outside
+from auditor.demo.newmedia import REGISTRY_PATH, registry_page, render_newmedia
 from auditor.demo.response import HTML, Response, json_response
 from auditor.demo.response import html as _encode
 from auditor.demo.rows import article_path, column_rows, find_row
 
 if TYPE_CHECKING:
-    from datetime import date
+    from datetime import date, datetime
 
 ARTICLE_PATH = re.compile(r"^/portal/art/(?P<col>[a-z]+)/(?P<n>\d+)\.html$")
 IMAGE_PATH = re.compile(r"^/portal/images/(?P<name>[\w-]+)\.png$")
@@ -42,10 +44,16 @@ def _json(data: object) -> Response:
     return json_response(data)
 
 
-def render_host(host: str, path: str, as_of: date) -> Response:
+def render_host(host: str, path: str, as_of: date, now: datetime | None = None) -> Response:
     """Answer one request for `path` on `host` (a name of hosts.DEMO_HOSTS, lower case, no port), with the host's
-    own base URL http://<host> in every page; an unknown host gets the portal, as a request to 127.0.0.1 does."""
+    own base URL http://<host> in every page; an unknown host gets the portal, as a request to 127.0.0.1 does.
+
+    `now` is the moment the request is served, which only the new-media platforms' pages use: their relative times
+    (5小时前) count from it when T is today; without it, or on another T, they are the snapshots of T 20:00
+    (auditor/demo/newmedia.py). Every other page ignores it and stays a function of (path, T) alone."""
     base = hosts.base_url(host)
+    if host in hosts.NEWMEDIA_HOSTS:
+        return render_newmedia(host, path, as_of, now)
     if host == hosts.DEPARTMENT_HOST:
         return render_department(path, as_of, base)
     if host == hosts.CREDIT_HOST:
@@ -70,6 +78,9 @@ def render(path: str, as_of: date, base_url: str) -> Response:
         return Response(302, HTML, b"", location="/portal/")
     if path in {"/portal", "/portal/", "/portal/index.html", "/portal/index.htm"}:
         return _html(pages.home(as_of, base_url))
+    if path in {REGISTRY_PATH, REGISTRY_PATH + "index.html"}:
+        # 政务新媒体矩阵: the new-media group's registry, linked from no page of the portal's own audit.
+        return _html(registry_page(as_of, base_url))
     static = _static(path)
     if static is not None:
         return static

@@ -32,7 +32,8 @@ from auditor.gather.policy import ReadPolicy
 from auditor.gather.render import element_rects, open_page, screenshot, settle, settle_init_script
 from auditor.gather.sampling import SampleRequest, draw_sample
 from auditor.model.artifacts import AccountFacts, ManualEntry, NewMediaFacts, PageFacts, RequestRecord, SiteArtifacts
-from auditor.platforms import ADAPTERS, platform_of_url
+from auditor.platforms import ADAPTERS
+from auditor.platforms.base import host_claimed
 from auditor.scenario import Account, ManualDate, Scenario
 from auditor.settings import IndicatorSettings
 from auditor.settings.runtime import RUNTIME, RuntimeSettings
@@ -50,8 +51,8 @@ class PlatformHosts(frozenset[str]):
 
     Platforms send a visitor from the account's page to hosts of their own that no registry lists (weibo.com
     redirects a visit without a cookie to passport.weibo.com's visitor system); refusing that redirect as off-site
-    turned every such page into a load error instead of the login wall it is. Other hosts stay out: a platform's
-    CDN (sinaimg.cn, douyinstatic.com) is not claimed by its adapter.
+    turned every such page into a load error instead of the login wall it is. The platforms' asset hosts (CDNs:
+    sinaimg.cn, douyinstatic.com) are in too, or a script-built profile would render empty. Nothing else is.
     """
 
     platforms: frozenset[str]
@@ -64,7 +65,7 @@ class PlatformHosts(frozenset[str]):
     def __contains__(self, host: object) -> bool:
         if frozenset.__contains__(self, host):
             return True
-        return isinstance(host, str) and bool(host) and platform_of_url(f"http://{host}/") in self.platforms
+        return isinstance(host, str) and bool(host) and host_claimed(host.split(":")[0], self.platforms)
 
 
 def account_page_id(account: Account) -> str:
@@ -361,9 +362,13 @@ class NewMediaGatherer:
     async def _settled_html(tab: Page, wait_for: str | None, scrolls: int) -> str:
         with contextlib.suppress(PlaywrightError):
             if wait_for:
-                # Posts or a wall: a page that shows neither in time is read as it is (and judged unknown).
+                # Posts or a wall: a page that shows neither in time is read as it is (and judged unknown). Any
+                # visible match ends the wait: wait_for_selector watches only the first match of the list, and a
+                # WeChat album keeps a hidden 请在微信客户端打开链接 box above its posts, so every album waited out
+                # the whole timeout.
                 with contextlib.suppress(PlaywrightError):
-                    await tab.wait_for_selector(wait_for, timeout=WAIT_FOR_POSTS_S * 1000)
+                    visible = tab.locator(wait_for).filter(visible=True).first
+                    await visible.wait_for(state="visible", timeout=WAIT_FOR_POSTS_S * 1000)
             for _ in range(scrolls):
                 await tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
                 await settle(tab)

@@ -85,6 +85,9 @@ class PlatformAdapter:
     deleted: Markers = field(default_factory=Markers)  # 该账号已注销, 账号已被封禁, …
     no_posts: Markers = field(default_factory=Markers)  # the platform's own "this account has no posts"
     account_name: str | None = None  # the account's name on the page (recorded beside the registry's)
+    # The platform's asset hosts (CDNs for its scripts, styles and pictures): loaded for its pages, never an
+    # account's page. Without them, --block-offsite leaves a script-built profile empty (read as unknown).
+    asset_hosts: tuple[str, ...] = ()
 
 
 ADAPTERS: dict[str, PlatformAdapter] = {}
@@ -102,6 +105,17 @@ def _host_matches(host: str, pattern: str) -> bool:
     if pattern.startswith("."):
         return host == pattern[1:] or host.endswith(pattern)
     return host == pattern
+
+
+def host_claimed(host: str, platforms: frozenset[str] | set[str]) -> bool:
+    """The host (no port) is one of these platforms' own or asset hosts."""
+    host = host.lower()
+    return any(
+        _host_matches(host, pattern)
+        for adapter in ADAPTERS.values()
+        if adapter.platform in platforms
+        for pattern in (*adapter.hosts, *adapter.asset_hosts)
+    )
 
 
 def platform_of_url(url: str) -> str | None:

@@ -15,6 +15,7 @@ BILIBILI = register_adapter(
         platform="bilibili",
         name_zh="哔哩哔哩",
         hosts=(".bilibili.com", "b23.tv"),
+        asset_hosts=(".hdslb.com", ".biliimg.com", ".bilivideo.com"),
         post="div.bili-video-card, li.small-item",
         post_time=".bili-video-card__subtitle span, .bili-video-card__info--date, span.time",
         post_title=".bili-video-card__title, a.title",

@@ -16,6 +16,7 @@ DAYU = register_adapter(
         platform="dayu",
         name_zh="大鱼号",
         hosts=("a.mp.uc.cn", "mparticle.uc.cn", "iflow.uc.cn", ".dayu.com"),
+        asset_hosts=(".ucweb.com", ".alicdn.com", ".uc.cn"),
         post="div.article-list div.article-item",
         post_time=".article-item__time",
         post_title=".article-item__title",

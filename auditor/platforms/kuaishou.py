@@ -14,6 +14,7 @@ KUAISHOU = register_adapter(
         platform="kuaishou",
         name_zh="快手",
         hosts=(".kuaishou.com",),
+        asset_hosts=(".kuaishou.cn", ".yximgs.com", ".kwimgs.com", ".ksapisrv.com"),
         post="div.user-photo-list div.video-card",
         post_time=".video-info-time",
         post_title=".video-info-title, .info-text",

@@ -16,6 +16,7 @@ NETEASE = register_adapter(
         platform="netease",
         name_zh="网易号",
         hosts=("www.163.com", "dy.163.com", "c.m.163.com", "m.163.com"),
+        asset_hosts=(".126.net", ".127.net", "static.ws.126.net"),
         post="div.tab_content ul li",
         post_time=".time",
         post_title="h4 a, h4",

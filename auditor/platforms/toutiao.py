@@ -15,6 +15,7 @@ TOUTIAO = register_adapter(
         platform="toutiao",
         name_zh="头条号",
         hosts=(".toutiao.com",),
+        asset_hosts=(".pstatp.com", ".toutiaostatic.com", ".bytecdn.cn", ".byteimg.com"),
         post=("div.profile-article-card-wrapper, div.profile-wtt-card-wrapper, div.profile-normal-video-card-wrapper"),
         post_time=".feed-card-footer-time-cmp, div.time",
         post_title="a.title, div.feed-card-article-l a, p.content",

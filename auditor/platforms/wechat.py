@@ -18,6 +18,7 @@ WECHAT = register_adapter(
         platform="wechat",
         name_zh="微信",
         hosts=("mp.weixin.qq.com",),
+        asset_hosts=("res.wx.qq.com", "mmbiz.qpic.cn", "mmbiz.qlogo.cn"),
         post="li.album__list-item",
         post_time="span.js_article_create_time, span.album__item-info-time",
         post_title="div.album__item-title, span.album__item-title-wrp",

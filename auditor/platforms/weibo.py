@@ -21,6 +21,7 @@ WEIBO = register_adapter(
         platform="weibo",
         name_zh="微博",
         hosts=(".weibo.com", ".weibo.cn"),
+        asset_hosts=(".sinaimg.cn", ".sinajs.cn", ".weibocdn.com"),
         post='article[class*="Feed_wrap"], div.card.m-panel.card9, div.WB_cardwrap.WB_feed_type',
         post_time=(
             'header a[class*="head-info_time"], header.weibo-top span.time, .WB_from a[node-type="feed_list_item_date"]'

@@ -451,8 +451,10 @@ def test_site_check_labels_use_only_issue_9_codes_and_real_targets():
 
 def test_scenario_files_are_the_generated_ones():
     generated = site_scenarios(8000)
-    assert set(generated) == {"qingxi", "qingxi-scjgj", "qingxi-credit"}
-    for site_id, text in generated.items():
+    assert set(generated) == {"qingxi", "qingxi-scjgj", "qingxi-credit", "qingxi-xmt"}
+    # The new-media group's file names its manual CSV where the demo writes the entry inline: its own test
+    # (tests/e2e/test_demo_newmedia.py) compares it with newmedia_scenario(8000, manual_csv=...).
+    for site_id, text in ((k, v) for k, v in generated.items() if k != "qingxi-xmt"):
         assert (ROOT / "scenarios" / f"{site_id}.yaml").read_text(encoding="utf-8") == text
         site = yaml.safe_load(text)["site"]
         assert site["home"] == SITE_HOMES[site_id]

@@ -18,6 +18,7 @@ from auditor.extract.newmedia import read_account_page
 from auditor.extract.post_time import is_time_only
 from auditor.model.artifacts import AccountFacts
 from auditor.platforms import ADAPTERS
+from auditor.platforms.base import host_claimed
 from auditor.windows import SHANGHAI
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
@@ -105,3 +106,11 @@ def test_blind_account_pages_floors() -> None:
     assert summary["fresh_on_unjudgeable"] == 0
     assert summary["state_accuracy"] >= 0.95, summary["wrong"]
     assert summary["newest_accuracy"] >= 0.95, summary["wrong"]
+
+
+def test_a_groups_scope_admits_its_platforms_asset_hosts_and_nothing_else() -> None:
+    assert host_claimed("tvax1.sinaimg.cn", {"weibo"})
+    assert host_claimed("passport.weibo.com", {"weibo"})
+    assert not host_claimed("tvax1.sinaimg.cn", {"douyin"})  # another platform's CDN
+    assert not host_claimed("sinaimg.cn.example.com", {"weibo"})
+    assert not host_claimed("www.example.com", {"weibo", "douyin", "wechat"})
