@@ -112,7 +112,9 @@ def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, qui
             markup=False,
         )
 
-    console.print(f"auditor {__version__}: {total} 个网站, 监测时间点 {options.as_of}", highlight=False, markup=False)
+    groups = sum(1 for s in scenarios if s.site.is_newmedia)
+    what = f"{total - groups} 个网站" + (f", {groups} 个政务新媒体账号组" if groups else "")
+    console.print(f"auditor {__version__}: {what}, 监测时间点 {options.as_of}", highlight=False, markup=False)
     try:
         with console.status("检查中…") as status:
 

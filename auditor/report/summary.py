@@ -284,8 +284,18 @@ def print_summary(bundle_dirs: list[Path], console: Console, *, columns: bool = 
             console.print(f"未能读取 {bundle_dir}: {plain(str(exc))}", markup=False, highlight=False)
     if not bundles:
         return
+    # Websites first, then new-media groups: the order of the notice's two parts.
     websites = [b for b in bundles if b.site.kind != "newmedia"]
     groups = [b for b in bundles if b.site.kind == "newmedia"]
+    if websites:
+        if columns:
+            for bundle in websites:
+                console.print(columns_table(bundle))
+                if (documents := documents_table(bundle)) is not None:
+                    console.print(documents)
+                if (scores := score_table(bundle)) is not None:
+                    console.print(scores)
+        console.print(sites_table(websites))
     for group in groups:
         if columns:
             console.print(accounts_table(group))
@@ -294,14 +304,3 @@ def print_summary(bundle_dirs: list[Path], console: Console, *, columns: bool = 
     if groups:
         console.print(newmedia_groups_table(groups))
         console.print(newmedia_notice_table(groups))
-    if not websites:
-        return
-    bundles = websites
-    if columns:
-        for bundle in bundles:
-            console.print(columns_table(bundle))
-            if (documents := documents_table(bundle)) is not None:
-                console.print(documents)
-            if (scores := score_table(bundle)) is not None:
-                console.print(scores)
-    console.print(sites_table(bundles))

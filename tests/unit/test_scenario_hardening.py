@@ -607,7 +607,16 @@ def test_collect_scenarios_is_unchanged(tmp_path):
 def test_bundled_scenarios_load_together():
     scenarios, errors = load_scenarios([Path("scenarios")])
     assert errors == []
-    assert {s.site.id for s in scenarios} == {"qingxi", "qingxi-overrides", "qingxi-scjgj", "qingxi-credit"}
+    assert {s.site.id for s in scenarios} == {
+        "qingxi",
+        "qingxi-overrides",
+        "qingxi-scjgj",
+        "qingxi-credit",
+        "qingxi-xmt",
+    }
+    (group,) = [s for s in scenarios if s.site.is_newmedia]
+    assert group.manual
+    assert group.manual[0].source.startswith("qingxi-xmt-manual.csv:")
 
 
 def test_unicode_categories_escaped():
