@@ -56,3 +56,4 @@ eval:
 	$(PYTHON) tests/eval/eval_documents.py
 	$(PYTHON) tests/eval/eval_site_checks.py
 	$(PYTHON) tests/eval/eval_post_times.py
+	$(PYTHON) tests/eval/eval_accounts.py
