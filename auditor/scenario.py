@@ -69,6 +69,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from auditor.model.bundle import DEFAULT_CATEGORY, SiteCategory
 from auditor.model.indicators import ColumnClass
 from auditor.model.resolve import ResolveError, ResolveMap
 from auditor.platforms.base import Platform, platform_named
@@ -453,6 +454,11 @@ class Site(_Strict):
         "optional for kind newmedia",
         json_schema_extra={"pattern": "^(?:[0-9]{10}|bm[0-9]{8})$"},
     )
+    category: SiteCategory | None = Field(
+        None,
+        description="the bulletin's class of the website: portal (市/区政府门户), department (部门), subsite (部门下属子网站), "
+        "committee (管委会); default from kind (credit → department)",
+    )
     home: Text
     domain: Text | None = Field(None, description="registered domain when served from a mirror or loopback")
     parent_domain: Text | None = None
@@ -526,6 +532,13 @@ class Site(_Strict):
     @property
     def is_newmedia(self) -> bool:
         return self.kind == "newmedia"
+
+    @property
+    def bulletin_category(self) -> SiteCategory | None:
+        """The class the bulletin counts the site under: the scenario's `category`, else its kind's default."""
+        if self.kind == "newmedia":
+            return None
+        return self.category or DEFAULT_CATEGORY[self.kind]
 
 
 # ---------------------------------------------------------------------------------------------- new media (#10)

@@ -55,7 +55,14 @@ def build_bundle(
     home = artifacts.home
     return Bundle(
         auditor_version=__version__,
-        site=SiteInfo(id=site.id, name=site.name, code=site.code, kind=site.kind, home=site.home),
+        site=SiteInfo(
+            id=site.id,
+            name=site.name,
+            code=site.code,
+            kind=site.kind,
+            home=site.home,
+            category=site.bulletin_category,
+        ),
         as_of=as_of,
         started_at=started_at,
         finished_at=finished_at,

@@ -24,6 +24,18 @@ ClassSource = Literal["scenario", "meta", "name", "default"]
 ColumnStatus = Literal["fresh", "warning", "stale", "blank", "undated", "unreadable", "not_judged"]
 
 
+# The bulletin's classes of websites (the notice: 市、区政府门户网站 / 市政府部门网站 / 部门下属子网站 / 管委会网站); a
+# scenario's `site.category`, else the default of its kind (DEFAULT_CATEGORY).
+SiteCategory = Literal["portal", "department", "subsite", "committee"]
+DEFAULT_CATEGORY: dict[str, SiteCategory] = {
+    "portal": "portal",
+    "department": "department",
+    "subsite": "subsite",
+    # A 信用类网站 is run by a department (发改委 or 区信用办), and the notice counts it under that department.
+    "credit": "department",
+}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -34,6 +46,9 @@ class SiteInfo(_Model):
     code: str | None = Field(description="网站标识码; None for a group of new-media accounts")
     kind: str
     home: str
+    category: SiteCategory | None = Field(
+        None, description="the bulletin's class: portal, department, subsite, committee (None: a new-media group)"
+    )
 
 
 class Target(_Model):
