@@ -10,6 +10,10 @@ Its faults are the labels of tests/demo_expected.py (EXPECTED_SITE_CHECKS["qingx
 - broken links on the home page: a soft 404 (/zt/2019/ answers 200 titled 页面不存在), a redirect chain
   /old/ → 301 /old2/ → 404, http://www.gov.cn/zhuanti/xyzg2019/ (503) and http://data.sh.gov.cn/ (403: bot
   blocking, for review).
+
+The re-check round (rectified=True, the labels of tests/e2e/test_demo_estate_data.py) finds one veto fixed: the
+home page links a 咨询建言 board (/zxjy/), whose messages are all answered within days. There is still no 办事服务
+entry, and every other fault stays.
 """
 
 # ruff: noqa: E501 - the column tables, the stylesheet and the page templates read best unbroken
@@ -17,6 +21,7 @@ Its faults are the labels of tests/demo_expected.py (EXPECTED_SITE_CHECKS["qingx
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -48,6 +53,9 @@ CONAC_JS = (
     f'document.write(\'<a href="{CONAC_LINK}" target="_blank"><img src="{CONAC_IMAGE}" '
     'alt="党政机关" width="55" height="25" border="0"></a>\');\n'
 )
+# The re-check round's 咨询建言 board: before it (rectified=False) these paths are a 404 like any other.
+BOARD_PATH = "/zxjy/"
+BOARD_NAME = "咨询建言"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,36 @@ COLUMNS: tuple[Column, ...] = (
 )
 # fmt: on
 COLUMNS_BY_ID: dict[str, Column] = {col.id: col for col in COLUMNS}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    n: int
+    title: str
+    asked_offset: int  # 留言时间 = T - this
+    answer_days: int  # 回复时间 = 留言时间 + this
+
+    def asked(self, as_of: date) -> datetime:
+        return datetime.combine(as_of - timedelta(days=self.asked_offset), time(9 + self.n % 8, (self.n * 7) % 60))
+
+    def answered(self, as_of: date) -> datetime:
+        day = as_of - timedelta(days=self.asked_offset - self.answer_days)
+        return datetime.combine(day, time(16, (self.n * 11) % 60))
+
+    @property
+    def path(self) -> str:
+        return f"{BOARD_PATH}content_{self.n}.html"
+
+
+# 咨询建言, newest first: every message answered within a week (the board opened after the 整改通知).
+MESSAGES: tuple[Message, ...] = (
+    Message(105, "咨询信用修复需要提交哪些材料", 6, 2),
+    Message(104, "咨询企业信用报告的查询方式", 13, 3),
+    Message(103, "建议公示信用承诺书的履约情况", 21, 5),
+    Message(102, "咨询行政处罚信息公示期限", 34, 4),
+    Message(101, "咨询“信易贷”的申请条件", 48, 6),
+)
+MESSAGES_BY_N: dict[int, Message] = {message.n: message for message in MESSAGES}
 IMAGES = {
     "/images/logo.png": "credit-logo",
     "/images/banner.png": "credit-banner",
@@ -111,11 +149,18 @@ def column_rows(col: Column, as_of: date) -> list[DatedRow]:
     return dated_rows(col.id, col.offsets, col.titles, col.base_n, as_of)
 
 
-def render_credit(path: str, as_of: date, base_url: str) -> Response:
-    """Answer one GET (or HEAD) for `path` on www.creditqingxi.cn as the site would on day as_of."""
+def render_credit(path: str, as_of: date, base_url: str, *, rectified: bool = False) -> Response:
+    """Answer one GET (or HEAD) for `path` on www.creditqingxi.cn as the site would on day as_of; rectified: as
+    the re-check round finds it, with its 咨询建言 board."""
     path = urlsplit(path).path or "/"
     if path in {"/", "/index.html"}:
-        return html(home(as_of, base_url))
+        return html(home(as_of, base_url, rectified=rectified))
+    if rectified and path in {BOARD_PATH, f"{BOARD_PATH}index.html"}:
+        return html(board_list(as_of, base_url))
+    if rectified and path.startswith(f"{BOARD_PATH}content_") and path.endswith(".html"):
+        number = path.removeprefix(f"{BOARD_PATH}content_").removesuffix(".html")
+        if number.isdigit() and (message := MESSAGES_BY_N.get(int(number))) is not None:
+            return html(message_page(message, as_of, base_url))
     if path == "/css/style.css":
         return css(STYLE)
     if path == "/js/conac.js":
@@ -171,18 +216,20 @@ def footer(base_url: str) -> str:
 </div></div>"""
 
 
-def home(as_of: date, base_url: str) -> str:
+def home(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     tiles = "\n".join(
         f'<a class="tile" href="{col.path}"><img src="/images/tile-{col.id}.png" alt="{col.name}">'
         f"<span>{col.name}</span><em>{col.summary}</em></a>"
         for col in COLUMNS
     )
+    # The re-check round's fix: a 互动交流 line under the entry tiles, linking the new board.
+    board_link = f'<div class="links" id="hdjl">互动交流：<a href="{BOARD_PATH}">{BOARD_NAME}</a></div>\n'
     body = f"""<div class="banner"><img src="/images/banner.png" alt="诚信青溪 信用为本" width="1200"></div>
 <div class="entries">
 {tiles}
 </div>
 <div class="links" id="zt">专题：<a href="{SOFT_404}">2019年诚信建设万里行专题</a><a href="{REDIRECT_START}">旧版网站入口</a><a href="{GOV_BROKEN}" target="_blank">信用中国建设专题</a><a href="{BLOCKED}" target="_blank">上海市公共数据开放平台</a></div>
-<div class="links friendlink" id="yqlj">友情链接：<a href="http://www.gov.cn/" target="_blank">中国政府网</a><a href="http://www.sh.gov.cn/" target="_blank">上海市人民政府</a><a href="http://www.qingxi.gov.cn/portal/" target="_blank">青溪区人民政府</a></div>"""
+{board_link if rectified else ""}<div class="links friendlink" id="yqlj">友情链接：<a href="http://www.gov.cn/" target="_blank">中国政府网</a><a href="http://www.sh.gov.cn/" target="_blank">上海市人民政府</a><a href="http://www.qingxi.gov.cn/portal/" target="_blank">青溪区人民政府</a></div>"""
     return _page(SITE_NAME, body, as_of, base_url)
 
 
@@ -207,6 +254,32 @@ def article(col: Column, row: DatedRow, as_of: date, base_url: str) -> str:
 <p>{row.published.year}年{row.published.month}月{row.published.day}日，{escape(row.title)}。</p></div>"""
     meta = {"ColumnName": col.name, "ArticleTitle": row.title, "PubDate": stamp}
     return _page(f"{row.title}-{SITE_NAME}", body, as_of, base_url, meta=meta)
+
+
+def board_list(as_of: date, base_url: str) -> str:
+    rows = "\n".join(
+        f'<tr><td><a href="{m.path}" target="_blank">{escape(m.title)}</a></td>'
+        f'<td class="date">{m.asked(as_of):%Y-%m-%d}</td><td class="date">{m.answered(as_of):%Y-%m-%d}</td>'
+        "<td>已回复</td></tr>"
+        for m in MESSAGES
+    )
+    body = f"""<div class="crumb">当前位置：<a href="/">首页</a> &gt; {BOARD_NAME}</div>
+<div class="main"><h2>{BOARD_NAME}</h2><p class="summary">欢迎对社会信用体系建设提出咨询和建议，我们将在5个工作日内答复。</p>
+<table class="board" width="100%">
+<tr><th>留言标题</th><th>留言时间</th><th>回复时间</th><th>办理状态</th></tr>
+{rows}
+</table></div>"""
+    return _page(f"{BOARD_NAME}-{SITE_NAME}", body, as_of, base_url, meta={"ColumnName": BOARD_NAME})
+
+
+def message_page(message: Message, as_of: date, base_url: str) -> str:
+    body = f"""<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="{BOARD_PATH}">{BOARD_NAME}</a> &gt; 留言详情</div>
+<div class="main article"><h1>{escape(message.title)}</h1>
+<p class="info">留言时间：{message.asked(as_of):%Y-%m-%d %H:%M:%S}</p>
+<p>{escape(message.title)}，请予答复。</p>
+<div class="reply"><p>回复单位：{HOST_OFFICE}</p><p>回复时间：{message.answered(as_of):%Y-%m-%d %H:%M:%S}</p>
+<p>回复内容：您好！您的留言已收悉，相关事项请参照“信用动态”栏目发布的办理须知。感谢您对社会信用体系建设的关注。</p></div></div>"""
+    return _page(f"{message.title}-{BOARD_NAME}-{SITE_NAME}", body, as_of, base_url)
 
 
 def soft_404() -> str:

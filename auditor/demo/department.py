@@ -10,6 +10,10 @@ labels of tests/demo_expected.py (EXPECTED_SITE_CHECKS["qingxi-scjgj"]):
 - 局长信箱 (/hdjl/jzxx/): one letter answered more than 3 months after it came, one left 未回复 for 150 days; one
   办理中 since T-30 (not late yet) and one unanswered since T-420 (outside the year) must not count;
 - a home link to /zwgk/old.html (404) and a 404 image on the 工作动态 list page.
+
+The re-check round (rectified=True, the labels of tests/e2e/test_demo_estate_data.py) finds three of them fixed:
+工作动态 got two new items (T-1, T-4), which the home page shows too, and the footer template gained the ICP
+number. The 局长信箱 letters stay as they were (unanswered), and so does everything else.
 """
 
 # ruff: noqa: E501 - the column tables, the stylesheet and the page templates read best unbroken
@@ -43,6 +47,13 @@ BROKEN_IMAGE = "/images/gzdt_banner.jpg"  # on the 工作动态 list page: 404
 BOARD_PATH = "/hdjl/jzxx/"
 INTERVIEW_PATH = "/hdjl/zxft/"
 GB2312_PAGES = frozenset({"/tzgg/", "/zcwj/"})  # charset only in <meta>, none in the header
+# The re-check round: what the bureau published in 工作动态 after the 整改通知, (days before T, title), and the
+# ICP number its footer template shows since.
+RECTIFIED_GZDT: tuple[tuple[int, str], ...] = (
+    (1, "区市场监管局召开政府网站整改工作推进会"),
+    (4, "区市场监管局开展农贸市场计量器具专项检查"),
+)
+RECTIFIED_ICP = "沪ICP备05001234号-3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +168,17 @@ a{color:#333;text-decoration:none}a:hover{color:#c00}table{border-collapse:colla
 """
 
 
-def column_rows(col: Column, as_of: date) -> list[DatedRow]:
-    return dated_rows(col.id, col.offsets, col.titles, col.base_n, as_of)
+def column_rows(col: Column, as_of: date, *, rectified: bool = False) -> list[DatedRow]:
+    rows = dated_rows(col.id, col.offsets, col.titles, col.base_n, as_of)
+    if rectified and col.id == "gzdt":
+        # New items take the next article numbers: every URL of the first round still answers the same.
+        top = col.base_n + len(col.offsets) + len(RECTIFIED_GZDT)
+        added = [
+            DatedRow(col.id, top - k, title, datetime.combine(as_of - timedelta(days=days), time(9, 40)))
+            for k, (days, title) in enumerate(RECTIFIED_GZDT)
+        ]
+        rows = added + rows
+    return rows
 
 
 def interview_rows(as_of: date) -> list[DatedRow]:
@@ -173,11 +193,12 @@ def home_newest(as_of: date) -> date:
 # ---- routing -------------------------------------------------------------------------------------------
 
 
-def render_department(path: str, as_of: date, base_url: str) -> Response:
-    """Answer one GET (or HEAD) for `path` on scjgj.qingxi.gov.cn as the site would on day as_of."""
+def render_department(path: str, as_of: date, base_url: str, *, rectified: bool = False) -> Response:
+    """Answer one GET (or HEAD) for `path` on scjgj.qingxi.gov.cn as the site would on day as_of; rectified: as
+    the re-check round finds it (see the module docstring), every page carrying the flag to the footer."""
     path = urlsplit(path).path or "/"
     if path in {"/", "/index.html", "/index.htm"}:
-        return html(home(as_of, base_url), charset="gbk")
+        return html(home(as_of, base_url, rectified=rectified), charset="gbk")
     if path == "/css/style.css":
         return css(STYLE)
     if path == "/favicon.ico":
@@ -191,13 +212,13 @@ def render_department(path: str, as_of: date, base_url: str) -> Response:
     key = path.removesuffix("index.html")
     if (col := COLUMNS_BY_ID.get(key.strip("/"))) is not None and key == col.path:
         gb2312 = key in GB2312_PAGES
-        text = list_page(col, as_of, base_url, charset="gb2312" if gb2312 else "gbk")
+        text = list_page(col, as_of, base_url, charset="gb2312" if gb2312 else "gbk", rectified=rectified)
         return html(text, charset="gb2312" if gb2312 else "gbk", header_charset=not gb2312)
     if (match := TRS_ARTICLE.match(path)) and (col := COLUMNS_BY_ID.get(match["col"])) is not None:
-        row = find_trs_row(path, column_rows(col, as_of))
+        row = find_trs_row(path, column_rows(col, as_of, rectified=rectified))
         if row is not None:
-            return html(article(col.name, col.path, row, as_of, base_url), charset="gbk")
-    pages: dict[str, Callable[[date, str], str]] = {
+            return html(article(col.name, col.path, row, as_of, base_url, rectified=rectified), charset="gbk")
+    pages: dict[str, Callable[..., str]] = {
         BOARD_PATH: board_list,
         f"{BOARD_PATH}write.html": write_letter,
         INTERVIEW_PATH: interview_list,
@@ -207,21 +228,21 @@ def render_department(path: str, as_of: date, base_url: str) -> Response:
         "/wzdt.html": sitemap,
     }
     if key in pages:
-        return html(pages[key](as_of, base_url), charset="gbk")
+        return html(pages[key](as_of, base_url, rectified=rectified), charset="gbk")
     if path.startswith(f"{BOARD_PATH}content_") and path.endswith(".html"):
         number = path.removeprefix(f"{BOARD_PATH}content_").removesuffix(".html")
         if number.isdigit() and (letter := LETTERS_BY_N.get(int(number))) is not None:
-            return html(letter_page(letter, as_of, base_url), charset="gbk")
+            return html(letter_page(letter, as_of, base_url, rectified=rectified), charset="gbk")
     if path.startswith("/zxft/") and (row := find_trs_row(path, interview_rows(as_of))) is not None:
-        return html(article("在线访谈", INTERVIEW_PATH, row, as_of, base_url), charset="gbk")
-    return html(not_found(as_of, base_url), 404, charset="gbk")
+        return html(article("在线访谈", INTERVIEW_PATH, row, as_of, base_url, rectified=rectified), charset="gbk")
+    return html(not_found(as_of, base_url, rectified=rectified), 404, charset="gbk")
 
 
 # ---- furniture -----------------------------------------------------------------------------------------
 
 
 def _page(title: str, body: str, as_of: date, base_url: str, *, meta: dict[str, str] | None = None,
-          charset: str = "gbk") -> str:  # fmt: skip
+          charset: str = "gbk", rectified: bool = False) -> str:  # fmt: skip
     # The CMS's own SiteIDCode is right (the scenario's code): only the footer template carries the wrong one.
     metas = {"SiteName": SITE_NAME, "SiteDomain": "scjgj.qingxi.gov.cn", "SiteIDCode": SCENARIO_CODE, **(meta or {})}
     meta_html = "\n".join(f'<meta name="{k}" content="{escape(v)}">' for k, v in metas.items())
@@ -238,7 +259,7 @@ def _page(title: str, body: str, as_of: date, base_url: str, *, meta: dict[str, 
 <table width="1000" border="0" align="center" cellpadding="0" cellspacing="0" class="main"><tr><td>
 {body}
 </td></tr></table>
-{footer(base_url)}
+{footer(base_url, rectified=rectified)}
 </body>
 </html>
 """
@@ -259,13 +280,15 @@ def _header(as_of: date) -> str:
 </td></tr></table>"""
 
 
-def footer(base_url: str) -> str:
-    """Every page's footer: 网站标识码 (the wrong one), 公安备案, 找错; no ICP number, no 党政机关 badge."""
+def footer(base_url: str, *, rectified: bool = False) -> str:
+    """Every page's footer: 网站标识码 (the wrong one), 公安备案, 找错; no ICP number (in the re-check round it
+    has one), no 党政机关 badge."""
     page = quote(base_url.rstrip("/") + "/", safe="")
+    icp = f'<a href="http://beian.miit.gov.cn/" target="_blank">{RECTIFIED_ICP}</a>　' if rectified else ""
     return f"""<div class="footer" id="footer"><table width="1000" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td>
 <p><a href="/wzdt.html">网站地图</a> | <a href="/jggk/">机构概况</a> | <a href="http://www.qingxi.gov.cn/portal/" target="_blank">青溪区人民政府</a></p>
 <p>主办单位：{SITE_NAME}　地址：{ADDRESS}　邮编：201700　电话：{PHONE}</p>
-<p>网站标识码：{FOOTER_CODE}　<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={PSB_RECORD}" target="_blank"><img src="/images/ga.png" border="0" alt="" />{PSB}</a></p>
+<p>网站标识码：{FOOTER_CODE}　{icp}<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={PSB_RECORD}" target="_blank"><img src="/images/ga.png" border="0" alt="" />{PSB}</a></p>
 <p>建议使用1024×768以上分辨率浏览本站</p>
 <p><a href="http://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={FOOTER_CODE}&amp;url={page}" target="_blank"><img src="/images/jiucuo.png" border="0" alt="我为政府网站找错" /></a></p>
 </td></tr></table></div>"""
@@ -287,11 +310,11 @@ def _side() -> str:
 # ---- pages ---------------------------------------------------------------------------------------------
 
 
-def _block(col: Column, as_of: date) -> str:
+def _block(col: Column, as_of: date, *, rectified: bool = False) -> str:
     rows = "\n".join(
         f'<tr><td class="bk-t">·<a href="{row.path}" target="_blank" title="{escape(row.title)}">'
         f'{escape(row.title)}</a></td><td class="bk-d">{row.day.strftime(col.home_format)}</td></tr>'
-        for row in column_rows(col, as_of)[: col.home_rows]
+        for row in column_rows(col, as_of, rectified=rectified)[: col.home_rows]
     )
     return f"""<table class="bk" id="bk-{col.id}" cellpadding="0" cellspacing="0">
 <tr><td class="bk-tit">{col.name}</td><td class="bk-more" align="right"><a href="{col.path}" target="_blank">更多&gt;&gt;</a></td></tr>
@@ -300,10 +323,14 @@ def _block(col: Column, as_of: date) -> str:
 </table></td></tr></table>"""
 
 
-def home(as_of: date, base_url: str) -> str:
+def home(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     col = COLUMNS_BY_ID
+
+    def block(column_id: str) -> str:
+        return _block(col[column_id], as_of, rectified=rectified)
+
     body = f"""<table width="100%" border="0" cellpadding="0" cellspacing="0"><tr><td colspan="3"><img src="/images/banner.png" width="1000" alt="守护舌尖安全" /></td></tr>
-<tr><td width="385" valign="top">{_block(col["gzdt"], as_of)}{_block(col["zcwj"], as_of)}</td><td width="385" valign="top" style="padding-left:8px">{_block(col["tzgg"], as_of)}{_block(col["spaq"], as_of)}</td>
+<tr><td width="385" valign="top">{block("gzdt")}{block("zcwj")}</td><td width="385" valign="top" style="padding-left:8px">{block("tzgg")}{block("spaq")}</td>
 <td class="side">
 <table class="bk" id="bk-hdjl"><tr><td class="bk-tit">互动交流</td></tr>
 <tr><td><ul><li><a href="{BOARD_PATH}" target="_blank">局长信箱</a></li><li><a href="{INTERVIEW_PATH}" target="_blank">在线访谈</a></li></ul></td></tr></table>
@@ -315,11 +342,11 @@ def home(as_of: date, base_url: str) -> str:
 <table class="bk friendlink" id="yqlj"><tr><td class="bk-tit">友情链接</td></tr><tr><td>
 <a href="http://www.gov.cn/" target="_blank">中国政府网</a>　<a href="http://www.sh.gov.cn/" target="_blank">上海市人民政府</a>　<a href="http://www.qingxi.gov.cn/portal/" target="_blank">青溪区人民政府</a>
 </td></tr></table>"""
-    return _page(SITE_NAME, body, as_of, base_url)
+    return _page(SITE_NAME, body, as_of, base_url, rectified=rectified)
 
 
-def list_page(col: Column, as_of: date, base_url: str, charset: str = "gbk") -> str:
-    rows = column_rows(col, as_of)
+def list_page(col: Column, as_of: date, base_url: str, charset: str = "gbk", *, rectified: bool = False) -> str:
+    rows = column_rows(col, as_of, rectified=rectified)
     items = "\n".join(
         f'<tr><td class="l-t">·<a href="{row.path}" target="_blank" title="{escape(row.title)}">{escape(row.title)}'
         f'</a></td><td class="l-d">{row.day:%Y-%m-%d}</td></tr>'
@@ -335,10 +362,12 @@ def list_page(col: Column, as_of: date, base_url: str, charset: str = "gbk") -> 
 <div class="page">共{len(rows)}条记录　第1/1页　首页　上一页　下一页　尾页</div>
 </td></tr></table>"""
     meta = {"ColumnName": col.name, "ColumnType": col.name}
-    return _page(f"{col.name}-{SITE_NAME}", body, as_of, base_url, meta=meta, charset=charset)
+    return _page(f"{col.name}-{SITE_NAME}", body, as_of, base_url, meta=meta, charset=charset, rectified=rectified)
 
 
-def article(column_name: str, column_path: str, row: DatedRow, as_of: date, base_url: str) -> str:
+def article(
+    column_name: str, column_path: str, row: DatedRow, as_of: date, base_url: str, *, rectified: bool = False
+) -> str:
     stamp = f"{row.published:%Y-%m-%d %H:%M}"
     body = f"""{_crumb((column_name, column_path), ("正文", ""))}
 <div class="article" style="padding:10px 30px">
@@ -349,10 +378,10 @@ def article(column_name: str, column_path: str, row: DatedRow, as_of: date, base
 <p>下一步，区市场监管局将持续加强监管执法，切实维护市场秩序和消费者合法权益。</p>
 </div></div>"""
     meta = {"ColumnName": column_name, "ArticleTitle": row.title, "PubDate": stamp, "ContentSource": SITE_NAME}
-    return _page(f"{row.title}-{SITE_NAME}", body, as_of, base_url, meta=meta)
+    return _page(f"{row.title}-{SITE_NAME}", body, as_of, base_url, meta=meta, rectified=rectified)
 
 
-def board_list(as_of: date, base_url: str) -> str:
+def board_list(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     rows = []
     for letter in LETTERS:
         answered = letter.answered(as_of)
@@ -372,10 +401,10 @@ def board_list(as_of: date, base_url: str) -> str:
 </table>
 <div class="page">共{len(LETTERS)}条　第1/1页</div>
 </div>"""
-    return _page(f"局长信箱-{SITE_NAME}", body, as_of, base_url, meta={"ColumnName": "局长信箱"})
+    return _page(f"局长信箱-{SITE_NAME}", body, as_of, base_url, meta={"ColumnName": "局长信箱"}, rectified=rectified)
 
 
-def letter_page(letter: Letter, as_of: date, base_url: str) -> str:
+def letter_page(letter: Letter, as_of: date, base_url: str, *, rectified: bool = False) -> str:
     answered = letter.answered(as_of)
     reply = (
         f"""<div class="xj-item"><span class="xj-lab">答复单位：</span><span class="xj-val">{SITE_NAME}</span></div>
@@ -395,19 +424,19 @@ def letter_page(letter: Letter, as_of: date, base_url: str) -> str:
 <div class="xj-reply">
 {reply}
 </div></div>"""
-    return _page(f"{letter.title}-局长信箱-{SITE_NAME}", body, as_of, base_url)
+    return _page(f"{letter.title}-局长信箱-{SITE_NAME}", body, as_of, base_url, rectified=rectified)
 
 
-def write_letter(as_of: date, base_url: str) -> str:
+def write_letter(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     body = f"""{_crumb(("互动交流", "/hdjl/"), ("局长信箱", BOARD_PATH), ("我要写信", ""))}
 <form method="post" action="{BOARD_PATH}submit" style="padding:20px 60px">
 <p>姓　　名：<input name="name" /></p><p>联系电话：<input name="phone" /></p>
 <p>信件标题：<input name="title" size="60" /></p><p>信件内容：<textarea name="content" rows="8" cols="60"></textarea></p>
 <p><button type="submit">提交</button></p></form>"""
-    return _page(f"我要写信-{SITE_NAME}", body, as_of, base_url)
+    return _page(f"我要写信-{SITE_NAME}", body, as_of, base_url, rectified=rectified)
 
 
-def interview_list(as_of: date, base_url: str) -> str:
+def interview_list(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     rows = interview_rows(as_of)
     items = "\n".join(
         f'<tr><td class="l-t">·<a href="{row.path}" target="_blank">{escape(row.title)}</a></td>'
@@ -418,42 +447,42 @@ def interview_list(as_of: date, base_url: str) -> str:
 <div style="padding:8px"><table class="list" width="100%" cellpadding="0" cellspacing="0">
 {items}
 </table></div>"""
-    return _page(f"在线访谈-{SITE_NAME}", body, as_of, base_url, meta={"ColumnName": "在线访谈"})
+    return _page(f"在线访谈-{SITE_NAME}", body, as_of, base_url, meta={"ColumnName": "在线访谈"}, rectified=rectified)
 
 
-def interaction_hub(as_of: date, base_url: str) -> str:
+def interaction_hub(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     body = f"""{_crumb(("互动交流", "/hdjl/"))}
 <div style="padding:8px"><ul>
 <li><a href="{BOARD_PATH}">局长信箱</a>：受理公众对市场监管工作的咨询、意见和建议。</li>
 <li><a href="{INTERVIEW_PATH}">在线访谈</a>：局领导做客在线访谈，解读政策、回应关切。</li>
 </ul></div>"""
-    return _page(f"互动交流-{SITE_NAME}", body, as_of, base_url)
+    return _page(f"互动交流-{SITE_NAME}", body, as_of, base_url, rectified=rectified)
 
 
-def open_hub(as_of: date, base_url: str) -> str:
+def open_hub(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     body = f"""{_crumb(("政务公开", "/zwgk/"))}
 <div style="padding:8px"><ul>
 <li><a href="/tzgg/">通知公告</a></li><li><a href="/zcwj/">政策文件</a></li>
 </ul><p>本机关主动公开的政府信息，通过本网站“政务公开”栏目发布。</p></div>"""
-    return _page(f"政务公开-{SITE_NAME}", body, as_of, base_url)
+    return _page(f"政务公开-{SITE_NAME}", body, as_of, base_url, rectified=rectified)
 
 
-def about(as_of: date, base_url: str) -> str:
+def about(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     body = f"""{_crumb(("机构概况", "/jggk/"))}
 <div class="article" style="padding:10px 30px"><h1>机构概况</h1>
 <p>{SITE_NAME}是区政府工作部门，负责全区市场综合监督管理、市场主体统一登记注册、食品安全监督管理等工作。</p>
 <p>办公地址：{ADDRESS}　联系电话：{PHONE}</p></div>"""
-    return _page(f"机构概况-{SITE_NAME}", body, as_of, base_url)
+    return _page(f"机构概况-{SITE_NAME}", body, as_of, base_url, rectified=rectified)
 
 
-def sitemap(as_of: date, base_url: str) -> str:
+def sitemap(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     items = "".join(f'<li><a href="{col.path}">{col.name}</a></li>' for col in COLUMNS)
     body = f"""{_crumb(("网站地图", "/wzdt.html"))}
 <div style="padding:8px"><ul>{items}<li><a href="{BOARD_PATH}">局长信箱</a></li><li><a href="{INTERVIEW_PATH}">在线访谈</a></li><li><a href="/jggk/">机构概况</a></li></ul></div>"""
-    return _page(f"网站地图-{SITE_NAME}", body, as_of, base_url)
+    return _page(f"网站地图-{SITE_NAME}", body, as_of, base_url, rectified=rectified)
 
 
-def not_found(as_of: date, base_url: str) -> str:
+def not_found(as_of: date, base_url: str, *, rectified: bool = False) -> str:
     body = """<div style="text-align:center;padding:80px 0"><h2>404 对不起，您访问的页面不存在！</h2>
 <p><a href="/">返回首页</a></p></div>"""
-    return _page(f"页面不存在-{SITE_NAME}", body, as_of, base_url)
+    return _page(f"页面不存在-{SITE_NAME}", body, as_of, base_url, rectified=rectified)

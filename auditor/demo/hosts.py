@@ -12,6 +12,7 @@ from __future__ import annotations
 PORTAL_HOST = "www.qingxi.gov.cn"  # 青溪区人民政府, under /portal/ (auditor/demo/site.py)
 DEPARTMENT_HOST = "scjgj.qingxi.gov.cn"  # 青溪区市场监督管理局, GBK (auditor/demo/department.py)
 CREDIT_HOST = "www.creditqingxi.cn"  # 信用青溪 (auditor/demo/credit.py)
+EDUCATION_HOST = "jyj.qingxi.gov.cn"  # 青溪区教育局 (auditor/demo/education.py), audited only in the estate
 # "The outside world" the sites link to: a tiny page per path (auditor/demo/external.py).
 OUTSIDE_HOSTS: tuple[str, ...] = (
     "bszs.conac.cn",
@@ -45,6 +46,10 @@ NEWMEDIA_HOSTS: tuple[str, ...] = (
 SITE_HOSTS: tuple[str, ...] = (PORTAL_HOST, DEPARTMENT_HOST, CREDIT_HOST)
 # New hosts go at the end: the scenario files list the resolve map in this order.
 DEMO_HOSTS: tuple[str, ...] = SITE_HOSTS + OUTSIDE_HOSTS + NEWMEDIA_HOSTS
+# The estate's extra sites (`site_scenarios(..., estate=True)`). Kept out of DEMO_HOSTS so the four scenarios of
+# `auditor demo` (and the checked-in scenarios/*.yaml) keep their resolve map; no site of those four links here.
+ESTATE_HOSTS: tuple[str, ...] = (EDUCATION_HOST,)
+SERVED_HOSTS: tuple[str, ...] = DEMO_HOSTS + ESTATE_HOSTS  # every host the demo server answers for by name
 
 
 def host_name(host_header: str | None) -> str:
@@ -61,6 +66,6 @@ def base_url(host: str) -> str:
     return f"http://{host}"
 
 
-def resolve_map(port: int, address: str = "127.0.0.1") -> dict[str, str]:
-    """The scenario `resolve` map: every demo host on port 80 -> the demo server."""
-    return {f"{host}:80": f"{address}:{port}" for host in DEMO_HOSTS}
+def resolve_map(port: int, address: str = "127.0.0.1", *, estate: bool = False) -> dict[str, str]:
+    """The scenario `resolve` map: every demo host on port 80 -> the demo server (estate: the estate's hosts too)."""
+    return {f"{host}:80": f"{address}:{port}" for host in (SERVED_HOSTS if estate else DEMO_HOSTS)}

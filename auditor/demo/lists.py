@@ -188,9 +188,10 @@ RENDERERS: dict[str, Callable[[DemoColumn, tuple[Row, ...]], str]] = {
 }
 
 
-def list_area(col: DemoColumn, as_of: date) -> str:
-    """The list of a column plus its pagination line (none for placeholder and script-filled empty lists)."""
-    rows = column_rows(col.id, as_of)
+def list_area(col: DemoColumn, as_of: date, *, rectified: bool = False) -> str:
+    """The list of a column plus its pagination line (none for placeholder and script-filled empty lists);
+    rectified: as the re-check round finds it (rows.RECTIFIED_ROWS)."""
+    rows = column_rows(col.id, as_of, rectified)
     html = RENDERERS[col.markup](col, rows)
     if rows:
         page_file = "list.html" if col.markup == "iframe" else "index.html"

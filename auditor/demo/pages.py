@@ -31,18 +31,18 @@ def _mod(col: DemoColumn, body: str, *, span_title: bool = False) -> str:
     )
 
 
-def _block_rows(col: DemoColumn, as_of: date, date_format: str = "%Y-%m-%d") -> str:
+def _block_rows(col: DemoColumn, as_of: date, date_format: str = "%Y-%m-%d", *, rectified: bool = False) -> str:
     items = [
         f'<li><a href="{article_path(col.id, row)}" target="_blank" title="{escape(row.title)}">'
         f'{escape(row.title)}</a><span class="date">{row.day.strftime(date_format)}</span></li>'
-        for row in home_rows(col.id, as_of)
+        for row in home_rows(col.id, as_of, rectified=rectified)
     ]
     return f'<ul class="{BLOCK_ROWS_CLASS}">\n' + "\n".join(items) + "\n</ul>"
 
 
-def _block_cards(col: DemoColumn, as_of: date) -> str:
+def _block_cards(col: DemoColumn, as_of: date, *, rectified: bool = False) -> str:
     # The picture block shows the first cards in the list's own (unsorted) order.
-    rows = column_rows(col.id, as_of)[: col.home_rows]
+    rows = column_rows(col.id, as_of, rectified)[: col.home_rows]
     cards = []
     for index, row in enumerate(rows):
         link = f'<a href="{article_path(col.id, row)}" target="_blank">'
@@ -55,8 +55,13 @@ def _block_cards(col: DemoColumn, as_of: date) -> str:
     return '<div class="pics">\n' + "\n".join(cards) + "\n</div>"
 
 
-def home(as_of: date, base_url: str) -> str:
+def home(as_of: date, base_url: str, *, rectified: bool = False) -> str:
+    """The home page; rectified: as the re-check round finds it (the blocks show rows.RECTIFIED_ROWS too)."""
     col = c.COLUMNS_BY_ID
+
+    def rows(column_id: str, date_format: str = "%Y-%m-%d") -> str:
+        return _block_rows(col[column_id], as_of, date_format, rectified=rectified)
+
     xzdt_js = f'<ul class="{BLOCK_ROWS_CLASS}" id="xzdt-home"><li>加载中…</li></ul>\n' + js_loader(
         "xzdt-home", "/portal/api/xzdt.json", col["xzdt"].home_rows
     )
@@ -75,19 +80,19 @@ def home(as_of: date, base_url: str) -> str:
     )
     body = f"""<div class="top-banner"><img src="/portal/images/banner.png" alt="魅力青溪"></div>
 <div class="row">
-{_mod(col["ywdt"], _block_rows(col["ywdt"], as_of))}
-{_mod(col["tzgg"], _block_rows(col["tzgg"], as_of))}
+{_mod(col["ywdt"], rows("ywdt"))}
+{_mod(col["tzgg"], rows("tzgg"))}
 </div>
 <div class="row">
-{_mod(col["bmdt"], _block_rows(col["bmdt"], as_of, "%m-%d"))}
+{_mod(col["bmdt"], rows("bmdt", "%m-%d"))}
 {_mod(col["xzdt"], xzdt_js)}
 </div>
 <div class="row">
-{_mod(col["tpxw"], _block_cards(col["tpxw"], as_of), span_title=True)}
+{_mod(col["tpxw"], _block_cards(col["tpxw"], as_of, rectified=rectified), span_title=True)}
 </div>
 <div class="row">
-{_mod(col["xwfb"], _block_rows(col["xwfb"], as_of), span_title=True)}
-{_mod(col["sqdt"], _block_rows(col["sqdt"], as_of))}
+{_mod(col["xwfb"], rows("xwfb"), span_title=True)}
+{_mod(col["sqdt"], rows("sqdt"))}
 </div>
 <div class="row">
 <div class="mod" id="mod-xxgk"><div class="mod-hd"><h3>信息公开</h3><a class="more" href="/portal/xxgk/">更多&gt;&gt;</a></div>
@@ -123,14 +128,14 @@ def _column_shell(col: DemoColumn, inner: str) -> str:
 </div>"""
 
 
-def list_page(col: DemoColumn, as_of: date, base_url: str) -> str:
+def list_page(col: DemoColumn, as_of: date, base_url: str, *, rectified: bool = False) -> str:
     if col.markup == "iframe":
         inner = (
             f'<iframe id="listFrame" name="listFrame" src="{col.path}list.html" width="100%" height="640" '
             'frameborder="0" scrolling="no"></iframe>'
         )
     else:
-        inner = list_area(col, as_of)
+        inner = list_area(col, as_of, rectified=rectified)
     title = f"{col.name}_{c.SITE_NAME}"
     nav_on = col.name if any(text == col.name for text, _ in c.NAV) else ""
     return layout.page(

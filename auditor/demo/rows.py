@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from auditor.demo.content import DemoColumn
 
 ARTICLE_BASE = 1000  # article numbers look like CMS ids; older rows get smaller numbers
+# The re-check round (DemoServer(rectified=True)): after the 整改通知 the portal's editors published one item in
+# two of its stale news columns. Column id -> (days before T, title, source) of that item; it gets the next
+# article number, so every URL of the first round answers as before and the two column_stale findings go away.
+RECTIFIED_ROWS: dict[str, tuple[int, str, str]] = {
+    "bmdt": (2, "区教育局召开校园安全工作推进会", "区政府办公室"),
+    "gzdt": (1, "区生态环境局开展生态环境保护专项检查", "青溪区融媒体中心"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +88,9 @@ def _at(day: date, rng: random.Random) -> datetime:
 
 
 @lru_cache(maxsize=256)
-def column_rows(column_id: str, as_of: date) -> tuple[Row, ...]:
-    """The rows of a column's list page, in display order, for monitoring point as_of."""
+def column_rows(column_id: str, as_of: date, rectified: bool = False) -> tuple[Row, ...]:
+    """The rows of a column's list page, in display order, for monitoring point as_of (rectified: as the re-check
+    round finds it, RECTIFIED_ROWS on top)."""
     col = c.COLUMNS_BY_ID[column_id]
     rng = random.Random(f"qingxi/{col.id}")  # noqa: S311 - reproducible page content, not security
     offsets = _offsets(col, rng)
@@ -118,6 +126,11 @@ def column_rows(column_id: str, as_of: date) -> tuple[Row, ...]:
         # Picture walls are hand-ordered: the newest card sits in the middle, not first.
         newest = rows.pop(0)
         rows.insert(len(rows) // 2, newest)
+    if rectified and column_id in RECTIFIED_ROWS:
+        # Drawn from no RNG: the first round's rows stay exactly as they were, this one is only added on top.
+        days, title, source = RECTIFIED_ROWS[column_id]
+        published = datetime.combine(as_of - timedelta(days=days), time(10, 30))
+        rows.insert(0, Row(ARTICLE_BASE + len(offsets) + 1, title, published, source=source, views=128))
     return tuple(rows)
 
 
@@ -164,15 +177,16 @@ def latest_row(column_id: str, as_of: date) -> Row | None:
     return max(rows, key=lambda row: row.published, default=None)
 
 
-def home_rows(column_id: str, as_of: date) -> tuple[Row, ...]:
+def home_rows(column_id: str, as_of: date, *, rectified: bool = False) -> tuple[Row, ...]:
     """The newest rows a home-page block shows: pinned rows are left out, newest first."""
     col = c.COLUMNS_BY_ID[column_id]
-    rows = sorted((r for r in column_rows(column_id, as_of) if not r.pinned), key=lambda r: r.published)
+    shown = column_rows(column_id, as_of, rectified)
+    rows = sorted((r for r in shown if not r.pinned), key=lambda r: r.published)
     return tuple(reversed(rows))[: col.home_rows]
 
 
-def find_row(column_id: str, n: int, as_of: date) -> Row | None:
-    return next((row for row in column_rows(column_id, as_of) if row.n == n), None)
+def find_row(column_id: str, n: int, as_of: date, *, rectified: bool = False) -> Row | None:
+    return next((row for row in column_rows(column_id, as_of, rectified) if row.n == n), None)
 
 
 def article_path(column_id: str, row: Row) -> str:

@@ -4,19 +4,23 @@
 (auditor/demo/hosts.py: www.qingxi.gov.cn, scjgj.qingxi.gov.cn, www.creditqingxi.cn, the outside world and the
 new-media platforms weibo.com, www.douyin.com, mp.weixin.qq.com, a.mp.uc.cn, www.163.com) get their own site,
 anything else (127.0.0.1:PORT) the portal, as before. A response may carry extra headers (an archived account
-page's Memento-Datetime); the websites' answers carry none. The faulty test site (tests/sites/faulty.py)
+page's Memento-Datetime); the websites' answers carry none. With rectified=True it serves the re-check round:
+the same URLs, the sites after fixing part of their problems (what each fixed: the docstrings of department.py,
+credit.py and newmedia.py, rows.py RECTIFIED_ROWS). jyj.qingxi.gov.cn (青溪区教育局, education.py) is served in
+both, audited only in the estate (site_scenarios(..., estate=True)). The faulty test site (tests/sites/faulty.py)
 reuses LocalSiteServer with its own routes. Handlers run in daemon threads and never block stop(): a handler told to
 hang waits on the server's stop event, so stop() releases it at once.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Self
 
 from auditor.demo import content as c
-from auditor.demo import credit, department, hosts, newmedia
+from auditor.demo import credit, department, education, hosts, newmedia
 from auditor.demo.site import Response, render, render_host
 from auditor.windows import now_in_shanghai
 
@@ -149,22 +153,24 @@ class LocalSiteServer:
 
 
 class DemoServer(LocalSiteServer):
-    """The bundled demo portal 青溪区人民政府, with every date relative to the monitoring point as_of."""
+    """The bundled demo portal 青溪区人民政府, with every date relative to the monitoring point as_of; rectified:
+    the sites as the re-check round finds them (every URL the same, part of the problems fixed)."""
 
     home_path = "/portal/"
 
-    def __init__(self, as_of: date, *, port: int = 0, host: str = "127.0.0.1") -> None:
+    def __init__(self, as_of: date, *, port: int = 0, host: str = "127.0.0.1", rectified: bool = False) -> None:
         super().__init__(port=port, host=host)
         self.as_of = as_of
+        self.rectified = rectified
 
     def render(self, path: str) -> Response:
-        return render(path, self.as_of, self.base_url)
+        return render(path, self.as_of, self.base_url, rectified=self.rectified)
 
     def render_request(self, path: str, host: str | None) -> Response:
         name = hosts.host_name(host)
-        if name in hosts.DEMO_HOSTS:
+        if name in hosts.SERVED_HOSTS:
             # The clock reaches only the new-media pages: relative times (5小时前) count from the request.
-            return render_host(name, path, self.as_of, now_in_shanghai())
+            return render_host(name, path, self.as_of, now_in_shanghai(), rectified=self.rectified)
         return self.render(path)
 
 
@@ -199,12 +205,28 @@ DEMO_SITES: dict[str, tuple[str, str, str, str, str, str, int]] = {
         f"http://{hosts.CREDIT_HOST}/", "qingxi.gov.cn", 15,
     ),
 }  # fmt: skip
+# The estate's further sites, in the same shape; their scenarios resolve the estate's hosts too.
+ESTATE_SITES: dict[str, tuple[str, str, str, str, str, str, int]] = {
+    education.SITE_ID: (
+        "bundled demo department site of the estate", education.SITE_NAME, education.SITE_CODE, "department",
+        f"http://{hosts.EDUCATION_HOST}/", "qingxi.gov.cn", 15,
+    ),
+}  # fmt: skip
+# What an inspector adds to a scenario by hand, per site id. 青溪区教育局's stale column is named longer than
+# discovery takes a menu text for a column name (MAX_NAME_CHARS in auditor/extract/discovery.py), so the file
+# lists it by URL, with its name as the menu writes it (the report-safety bait: text, never markup).
+SCENARIO_COLUMNS: dict[str, str] = {
+    education.SITE_ID: (
+        f"  columns:\n    - url: {education.BAIT.path}\n      name: {json.dumps(education.BAIT.name)}\n"
+    ),
+}
 
 
-def resolve_yaml(port: int, indent: str = "  ") -> str:
-    """The `resolve:` block mapping every demo host :80 to 127.0.0.1:<port>, at `indent` (a key of `site:`)."""
+def resolve_yaml(port: int, indent: str = "  ", *, estate: bool = False) -> str:
+    """The `resolve:` block mapping every demo host :80 to 127.0.0.1:<port>, at `indent` (a key of `site:`);
+    estate: the estate's hosts too."""
     lines = [f"{indent}resolve:"]
-    lines += [f'{indent}  "{source}": "{target}"' for source, target in hosts.resolve_map(port).items()]
+    lines += [f'{indent}  "{source}": "{target}"' for source, target in hosts.resolve_map(port, estate=estate).items()]
     return "\n".join(lines) + "\n"
 
 
@@ -231,13 +253,15 @@ def newmedia_scenario(port: int, as_of: date | None = None, *, manual_csv: str |
     )
 
 
-def site_scenarios(port: int, as_of: date | None = None) -> dict[str, str]:
+def site_scenarios(port: int, as_of: date | None = None, *, estate: bool = False) -> dict[str, str]:
     """One scenario per demo site (portal, department, credit) and one for the new-media group, on the real-looking
     hosts with the `resolve` map pointing every demo host (the three sites, the outside world and the new-media
-    platforms) at the demo server on 127.0.0.1:<port>."""
+    platforms) at the demo server on 127.0.0.1:<port>. estate: the estate's sites too (青溪区教育局, before the
+    new-media group), the four others unchanged."""
     dated = "" if as_of is None else f"# Dates on the site are generated relative to T = {as_of.isoformat()}.\n"
     out: dict[str, str] = {}
-    for site_id, (what, name, code, kind, home, parent, timeout) in DEMO_SITES.items():
+    sites = {**DEMO_SITES, **(ESTATE_SITES if estate else {})}
+    for site_id, (what, name, code, kind, home, parent, timeout) in sites.items():
         text = (
             f"# {name} — {what} (served locally by `auditor demo`). Serve it with\n"
             f"#   auditor demo --serve --port {port}\n"
@@ -249,8 +273,9 @@ def site_scenarios(port: int, as_of: date | None = None) -> dict[str, str]:
             + f"  kind: {kind}\n"
             + f"  home: {home}\n"
             + (f"  parent_domain: {parent}\n" if parent else "")
-            + resolve_yaml(port)
+            + resolve_yaml(port, estate=site_id in ESTATE_SITES)
             + (f"  limits:\n    page_timeout_s: {timeout}\n" if timeout else "")
+            + SCENARIO_COLUMNS.get(site_id, "")
         )
         out[site_id] = text
     out[newmedia.GROUP_ID] = newmedia_scenario(port, as_of)

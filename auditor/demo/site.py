@@ -17,6 +17,7 @@ from auditor.demo import catalog as k
 from auditor.demo import content as c
 from auditor.demo.credit import render_credit
 from auditor.demo.department import render_department
+from auditor.demo.education import render_education
 from auditor.demo.external import render_outside
 from auditor.demo.newmedia import REGISTRY_PATH, registry_page, render_newmedia
 from auditor.demo.response import HTML, Response, json_response
@@ -44,23 +45,28 @@ def _json(data: object) -> Response:
     return json_response(data)
 
 
-def render_host(host: str, path: str, as_of: date, now: datetime | None = None) -> Response:
-    """Answer one request for `path` on `host` (a name of hosts.DEMO_HOSTS, lower case, no port), with the host's
+def render_host(host: str, path: str, as_of: date, now: datetime | None = None, *, rectified: bool = False) -> Response:
+    """Answer one request for `path` on `host` (a name of hosts.SERVED_HOSTS, lower case, no port), with the host's
     own base URL http://<host> in every page; an unknown host gets the portal, as a request to 127.0.0.1 does.
 
     `now` is the moment the request is served, which only the new-media platforms' pages use: their relative times
     (5小时前) count from it when T is today; without it, or on another T, they are the snapshots of T 20:00
-    (auditor/demo/newmedia.py). Every other page ignores it and stays a function of (path, T) alone."""
+    (auditor/demo/newmedia.py). Every other page ignores it and stays a function of (path, T) alone.
+
+    `rectified` serves the re-check round: the sites as they are after fixing part of their problems (each site
+    module says what it fixed), every URL the same, so the findings of both rounds can be matched by id."""
     base = hosts.base_url(host)
     if host in hosts.NEWMEDIA_HOSTS:
-        return render_newmedia(host, path, as_of, now)
+        return render_newmedia(host, path, as_of, now, rectified=rectified)
     if host == hosts.DEPARTMENT_HOST:
-        return render_department(path, as_of, base)
+        return render_department(path, as_of, base, rectified=rectified)
     if host == hosts.CREDIT_HOST:
-        return render_credit(path, as_of, base)
+        return render_credit(path, as_of, base, rectified=rectified)
+    if host == hosts.EDUCATION_HOST:
+        return render_education(path, as_of, base)  # the same in both rounds: it fixed nothing
     if host in hosts.OUTSIDE_HOSTS:
         return render_outside(host, path)
-    return render(path, as_of, base)
+    return render(path, as_of, base, rectified=rectified)
 
 
 def api_rows(column_id: str, as_of: date) -> list[dict[str, str]]:
@@ -71,13 +77,14 @@ def api_rows(column_id: str, as_of: date) -> list[dict[str, str]]:
     ]
 
 
-def render(path: str, as_of: date, base_url: str) -> Response:
-    """Answer one GET for `path` (query and fragment ignored) as the demo site would on day as_of."""
+def render(path: str, as_of: date, base_url: str, *, rectified: bool = False) -> Response:
+    """Answer one GET for `path` (query and fragment ignored) as the demo site would on day as_of; rectified: as
+    the re-check round finds it (two stale news columns got a new item: rows.RECTIFIED_ROWS)."""
     path = urlsplit(path).path or "/"
     if path in {"/", "/index.html"}:
         return Response(302, HTML, b"", location="/portal/")
     if path in {"/portal", "/portal/", "/portal/index.html", "/portal/index.htm"}:
-        return _html(pages.home(as_of, base_url))
+        return _html(pages.home(as_of, base_url, rectified=rectified))
     if path in {REGISTRY_PATH, REGISTRY_PATH + "index.html"}:
         # 政务新媒体矩阵: the new-media group's registry, linked from no page of the portal's own audit.
         return _html(registry_page(as_of, base_url))
@@ -94,7 +101,7 @@ def render(path: str, as_of: date, base_url: str) -> Response:
     if match := ARTICLE_PATH.match(path):
         col = c.COLUMNS_BY_ID.get(match["col"])
         listed = col is not None and col.page_kind == "list" and col.id != "bszn"
-        row = find_row(col.id, int(match["n"]), as_of) if col and listed else None
+        row = find_row(col.id, int(match["n"]), as_of, rectified=rectified) if col and listed else None
         if col is not None and row is not None:
             if col.id in DOCUMENT_PAGES:
                 index = column_rows(col.id, as_of).index(row)
@@ -103,7 +110,7 @@ def render(path: str, as_of: date, base_url: str) -> Response:
         return _html(pages.not_found(as_of, base_url), 404)
     if match := GUIDE_PATH.match(path):
         return _guide(int(match["n"]), as_of, base_url)
-    return _column_page(path, as_of, base_url)
+    return _column_page(path, as_of, base_url, rectified=rectified)
 
 
 def _guide(n: int, as_of: date, base_url: str) -> Response:
@@ -129,7 +136,7 @@ def _static(path: str) -> Response | None:
     return None
 
 
-def _column_page(path: str, as_of: date, base_url: str) -> Response:
+def _column_page(path: str, as_of: date, base_url: str, *, rectified: bool = False) -> Response:
     # Column pages answer at their directory URL and at index.html inside it (the pagination links use that).
     key = path.removesuffix("index.html") if path.endswith("/index.html") else path
     if key.endswith("/list.html"):
@@ -154,4 +161,4 @@ def _column_page(path: str, as_of: date, base_url: str) -> Response:
     }
     if col.id in special:
         return _html(special[col.id](as_of, base_url))
-    return _html(pages.list_page(col, as_of, base_url), charset=col.charset)
+    return _html(pages.list_page(col, as_of, base_url, rectified=rectified), charset=col.charset)
