@@ -47,7 +47,14 @@ from auditor.model.resolve import NO_RESOLVE, ResolveMap
 from auditor.scenario import Scenario, Site
 from auditor.settings import IndicatorSettings, default_indicators
 from auditor.settings.runtime import RUNTIME, RuntimeSettings
-from auditor.store import FileBundleStore, ReadableStore, clean_stale_staging, is_complete_bundle
+from auditor.store import (
+    MANIFEST,
+    FileBundleStore,
+    ReadableStore,
+    clean_stale_staging,
+    is_complete_bundle,
+    write_run_manifest,
+)
 from auditor.windows import now_in_shanghai, window_start
 
 # Column statuses that end in a finding (and so need a browser's confirmation and a screenshot as evidence).
@@ -160,6 +167,8 @@ class SiteOutcome:
 @dataclass
 class RunResult:
     outcomes: list[SiteOutcome] = field(default_factory=list)
+    # Why RUN_DIR/manifest.json could not be written (a full disk): the bundles stand, the run is not sealed.
+    manifest_error: str | None = None
 
     @property
     def internal_failures(self) -> list[SiteOutcome]:
@@ -332,21 +341,30 @@ async def run_audits(
     clean_stale_staging(options.out_dir)
     resolve = options.resolve_for(scenarios)
     network = Network(options.runtime, ignore_robots=options.ignore_robots, resolve=resolve)
-    async with async_playwright() as playwright:
-        find_chromium(playwright)  # fail once, with install instructions, before any site starts
-        pool = _BrowserPool(playwright, options.headless, options.runtime.browser_recycle_sites, resolve)
+    try:
+        async with async_playwright() as playwright:
+            find_chromium(playwright)  # fail once, with install instructions, before any site starts
+            pool = _BrowserPool(playwright, options.headless, options.runtime.browser_recycle_sites, resolve)
 
-        async def one(scenario: Scenario) -> None:
-            async with semaphore:
-                outcome = await audit_site(pool, scenario, options, network)
-                result.outcomes.append(outcome)
-                if on_done is not None:
-                    on_done(outcome)
+            async def one(scenario: Scenario) -> None:
+                async with semaphore:
+                    outcome = await audit_site(pool, scenario, options, network)
+                    result.outcomes.append(outcome)
+                    if on_done is not None:
+                        on_done(outcome)
 
-        try:
-            await asyncio.gather(*(one(s) for s in scenarios))
-        finally:
-            await pool.close()
+            try:
+                await asyncio.gather(*(one(s) for s in scenarios))
+            finally:
+                await pool.close()
+    finally:
+        # After every site's bundle is committed, and after a run stopped by an error too: whatever the folder
+        # holds is sealed as it is. Only the sites committed here are hashed afresh (write_run_manifest).
+        if options.out_dir.is_dir():
+            try:
+                write_run_manifest(options.out_dir, [o.bundle_dir for o in result.outcomes if o.bundle is not None])
+            except OSError as exc:
+                result.manifest_error = f"{options.out_dir / MANIFEST}: {type(exc).__name__}: {exc}"
     order = {s.site.id: i for i, s in enumerate(scenarios)}
     result.outcomes.sort(key=lambda o: order.get(o.site_id, 0))
     return result

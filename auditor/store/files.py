@@ -3,7 +3,8 @@
 A site's bundle is built in a staging folder next to its final place and swapped in when complete, so a
 reader never sees half a bundle, and every file is written with write-to-temp + os.replace, so a reader
 never sees half a file. manifest.json lists the sha256 and size of every other file (py-wacz style) so the
-evidence can be checked after the fact (`auditor verify`). Other backends (object storage for distributed
+evidence can be checked after the fact (`auditor verify`); it says `"kind": "site"` (older ones say nothing) to
+tell it from the run's manifest (run_manifest.py). Other backends (object storage for distributed
 runs) implement the same three methods.
 """
 
@@ -106,7 +107,7 @@ class FileBundleStore:
             }
             for path in sorted(p for p in self.root.rglob("*") if p.is_file() and p.name != MANIFEST)
         ]
-        manifest = {"algorithm": "sha256", "files": files}
+        manifest = {"kind": "site", "algorithm": "sha256", "files": files}
         self.write_json(MANIFEST, manifest)
         return manifest
 
@@ -139,7 +140,8 @@ def _well_formed(entry: object) -> bool:
     )
 
 
-def _manifest_entries(manifest_path: Path) -> list[dict[str, Any]]:
+def manifest_entries(manifest_path: Path) -> list[dict[str, Any]]:
+    """The well-formed entries of a manifest (site, run or pack alike; `kind` is optional: older ones have none)."""
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         entries = manifest["files"]
@@ -162,7 +164,7 @@ def verify_manifest(bundle_dir: Path) -> list[str]:
     root = bundle_dir.resolve()
     problems = []
     listed = set()
-    for entry in _manifest_entries(manifest_path):
+    for entry in manifest_entries(manifest_path):
         path = (bundle_dir / entry["path"]).resolve()
         listed.add(entry["path"])
         if root not in path.parents:
@@ -181,7 +183,7 @@ def verify_manifest(bundle_dir: Path) -> list[str]:
 STAGING = re.compile(r"^\.(?P<site>.+)\.(?:staging|old)-(?P<pid>\d+)(?:-.*)?$")
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -198,7 +200,7 @@ def clean_stale_staging(out_dir: Path) -> list[Path]:
         return removed
     for path in out_dir.iterdir():
         match = STAGING.match(path.name)
-        if path.is_dir() and match and int(match["pid"]) != os.getpid() and not _alive(int(match["pid"])):
+        if path.is_dir() and match and int(match["pid"]) != os.getpid() and not pid_alive(int(match["pid"])):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
     return removed
