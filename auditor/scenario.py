@@ -43,7 +43,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 from lxml.cssselect import CSSSelector
@@ -440,6 +440,56 @@ class Limits(_Strict):
     )
 
 
+def _unit_prefix(value: str) -> str:
+    # A bare path means the home's host; `//host/path` would be a host in disguise, so it is written with a scheme.
+    problem = _url_problem(value, relative=True)
+    if problem is None and not urlsplit(value).scheme and (not value.startswith("/") or value.startswith("//")):
+        problem = "a path starts with one /"
+    if problem:
+        raise ValueError(
+            f"a unit prefix is an http(s) URL or a path on site.home's host starting with /: {problem} "
+            f"(got {_show(value)})"
+        )
+    return value
+
+
+UnitPrefix = Annotated[str, Strict(), AfterValidator(_unit_prefix)]
+
+
+def prefix_key(url: str) -> str:
+    """The form unit prefixes and finding URLs are compared in: host (lower case, default port dropped) and the
+    rest as written, without scheme or fragment, so that the http and https addresses of a page are one place."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed URL (an unclosed [IPv6]) is compared as written
+        return url
+    host, port = _split_host_port(parts.netloc.lower())
+    if port is not None and (parts.scheme.lower(), port) not in {("http", "80"), ("https", "443")}:
+        host = f"{host}:{port}"
+    return host + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+class Unit(_Strict):
+    """A 责任单位: the unit that runs a part of the site (a town's pages, a department's columns)."""
+
+    name: Name = Field(description="责任单位 as the notice names it, e.g. 石桥镇人民政府")
+    prefixes: tuple[UnitPrefix, ...] = Field(
+        (),
+        max_length=200,
+        description="URL prefixes of the unit's pages: http(s) URLs, or paths on site.home's host (/portal/sqz/); "
+        "compared without scheme, the longest matching prefix wins",
+    )
+    columns: tuple[Name, ...] = Field(
+        (), max_length=500, description="exact column names; used when no prefix matches the finding's URL"
+    )
+
+    @model_validator(mode="after")
+    def _placed(self) -> Unit:
+        if not self.prefixes and not self.columns:
+            raise ValueError(f"unit {_show(self.name)} needs prefixes or columns")
+        return self
+
+
 class Site(_Strict):
     id: Annotated[str, Strict(), Field(pattern=SITE_ID_PATTERN, max_length=64)]
     name: Name = Field(min_length=1)
@@ -456,8 +506,8 @@ class Site(_Strict):
     )
     category: SiteCategory | None = Field(
         None,
-        description="the bulletin's class of the website: portal (市/区政府门户), department (部门), subsite (部门下属子网站), "
-        "committee (管委会); default from kind (credit → department)",
+        description="the bulletin's class of the website: portal (市/区政府门户), department (部门), "
+        "subsite (部门下属子网站), committee (管委会); default from kind (credit → department)",
     )
     home: Text
     domain: Text | None = Field(None, description="registered domain when served from a mirror or loopback")
@@ -475,6 +525,12 @@ class Site(_Strict):
     )
     guides: tuple[Text, ...] = Field(
         (), max_length=200, description="办事指南 pages to check besides those found (URLs, or paths relative to home)"
+    )
+    units: tuple[Unit, ...] = Field(
+        (),
+        max_length=1000,
+        description="责任单位: who runs which part of the site (by URL prefix, else by column name); each finding "
+        "names its unit",
     )
     resolve: dict[str, str] = Field(
         default_factory=dict,
@@ -495,6 +551,28 @@ class Site(_Strict):
     @classmethod
     def _page_urls(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(_http_url(url, "a page URL", relative=True) for url in value)
+
+    @field_validator("units")
+    @classmethod
+    def _units(cls, value: tuple[Unit, ...], info: ValidationInfo) -> tuple[Unit, ...]:
+        # A URL or a column has one unit: the same name, prefix or column twice would make the choice arbitrary.
+        home = info.data.get("home")
+        names: dict[str, int] = {}
+        places: dict[tuple[str, str], int] = {}
+        for number, unit in enumerate(value, start=1):
+            if unit.name in names:
+                raise ValueError(f"unit {_show(unit.name)} is listed twice (units {names[unit.name]} and {number})")
+            names[unit.name] = number
+            keys = [
+                ("prefix", prefix, prefix_key(urljoin(home, prefix) if home else prefix)) for prefix in unit.prefixes
+            ]
+            keys += [("column", column, column) for column in unit.columns]
+            for what, given, key in keys:
+                if (first := places.get((what, key))) is not None:
+                    where = f"units {first} and {number}" if first != number else f"unit {number}"
+                    raise ValueError(f"{what} {_show(given)} is given twice ({where}); a {what} has one unit")
+                places[(what, key)] = number
+        return value
 
     @field_validator("code", mode="before")
     @classmethod

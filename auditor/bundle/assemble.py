@@ -16,6 +16,7 @@ from auditor.store import FileBundleStore
 
 from .layout import ARTIFACTS_FILE, BUNDLE_FILE
 from .schema import schema_problem
+from .units import assign_units
 
 
 def settings_snapshot(settings: IndicatorSettings, judgement: Judgement) -> dict[str, Any]:
@@ -75,7 +76,7 @@ def build_bundle(
         accounts=list(judgement.accounts),
         sample=artifacts.newmedia.sample if artifacts.newmedia is not None else None,
         accounts_rate=judgement.accounts_rate,
-        findings=findings,
+        findings=assign_units(site, findings, judgement.accounts),
         rules=judgement.rules,
         errors=artifacts.errors,
         warnings=artifacts.warnings,

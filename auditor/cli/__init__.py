@@ -10,8 +10,11 @@ import sys
 import click
 
 from auditor import __version__
+from auditor.cli.bulletin import bulletin
 from auditor.cli.common import EXIT_INTERNAL, err
 from auditor.cli.demo import demo
+from auditor.cli.notice import notice
+from auditor.cli.pack import pack
 from auditor.cli.run import run
 from auditor.cli.schema import schema
 from auditor.cli.validate import validate
@@ -24,7 +27,7 @@ def main() -> None:
     """Audit Chinese government websites against 国办秘函〔2019〕19号 with a real browser."""
 
 
-for command in (run, demo, validate, schema, verify):
+for command in (run, demo, validate, schema, verify, notice, bulletin, pack):
     main.add_command(command)
 
 

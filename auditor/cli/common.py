@@ -1,8 +1,8 @@
 """What every command shares: exit codes, one-line errors, scenario loading, the run options, the run itself.
 
 Exit codes: 0 ran and every site was audited; 1 findings at or above --fail-on; 2 bad input; 3 internal failure
-(a site's bundle could not be written); 4 the run finished but a site could not be audited (its verdict is
-无法评估) and nothing above applies — a dead site is never a silent 0.
+(a site's bundle or the run manifest could not be written); 4 the run finished but a site could not be audited
+(its verdict is 无法评估) and nothing above applies — a dead site is never a silent 0.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from auditor.report.summary import print_summary
 from auditor.report.text import plain
 from auditor.scenario import Scenario, collect_scenarios, load_scenarios
 from auditor.settings import SettingsError, default_indicators, load_indicators
+from auditor.settings.runtime import RUNTIME
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_UNASSESSED = 0, 1, 2, 3, 4
 # Monitoring points outside this range are typing errors (0001-01-01 overflows the window arithmetic).
@@ -74,7 +75,7 @@ def load_all(paths: list[Path]) -> list[Scenario]:
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:
-    if result.internal_failures:
+    if result.internal_failures or result.manifest_error:
         return EXIT_INTERNAL
     bundles = [outcome.bundle for outcome in result.outcomes if outcome.bundle is not None]
     if fail_on != "never":
@@ -126,6 +127,9 @@ def execute(scenarios: list[Scenario], options: RunOptions, fail_on: str, *, qui
     except BrowserNotFoundError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         return EXIT_INTERNAL
+    if result.manifest_error:
+        # Never silenced by -q, like a lost bundle: the evidence is there but nothing seals it.
+        err.print(f"error: run manifest not written: {plain(result.manifest_error)}", markup=False, highlight=False)
     if not quiet:
         # Piped output (CI logs, files) gets a wide table instead of rich's 80-column default.
         summary_console = Console() if sys.stdout.isatty() else Console(width=160)
@@ -158,6 +162,8 @@ def run_options(func: click.decorators.FC) -> click.decorators.FC:
             show_default=True,
             help="auto: HTTP first, browser when needed; always: render every list page",
         ),
+        click.option("--mhtml", is_flag=True, help="also an MHTML snapshot of every evidence page (in the bundle)"),
+        click.option("--har", is_flag=True, help="also a HAR of each site's requests (network.har in the bundle)"),
         click.option(
             "--keep-screenshots",
             is_flag=True,
@@ -260,6 +266,7 @@ def execute_with(scenarios: list[Scenario], out_dir: Path, kwargs: dict[str, obj
         headless=not kwargs["headed"],
         keep_screenshots=bool(kwargs["keep_screenshots"]),
         settings=settings,
+        runtime=replace(RUNTIME, capture_mhtml=bool(kwargs.get("mhtml")), capture_har=bool(kwargs.get("har"))),
     )
     resume = kwargs.get("resume")
     if isinstance(resume, Path):

@@ -87,18 +87,21 @@ def attach_evidence(
             opened[shot] = Image.open(io.BytesIO(source.read_bytes(shot)))
             opened[shot].load()
 
-    def copy_html(page: PageFacts) -> str | None:
-        if page.html_path is None or source is target:
-            return page.html_path
-        if not source.exists(page.html_path):
+    def copy_saved(relative: str | None) -> str | None:
+        """A saved file of the page (rendered HTML, MHTML) carried into a re-audit's bundle."""
+        if relative is None or source is target:
+            return relative
+        if not source.exists(relative):
             return None
-        return target.write_bytes(page.html_path, source.read_bytes(page.html_path))
+        return target.write_bytes(relative, source.read_bytes(relative))
 
     def build(finding: Finding) -> Finding:
         page = page_of[finding.id]
         if page is None:
             return finding.model_copy(update={"evidence": Evidence(note=NO_PAGE_ZH)})
-        evidence = Evidence(html=copy_html(page), page_url=page.final_url or page.url)
+        evidence = Evidence(
+            html=copy_saved(page.html_path), archive=copy_saved(page.archive_path), page_url=page.final_url or page.url
+        )
         image = opened.get(page.screenshot_path) if page.screenshot_path else None
         if image is None:
             evidence.note = NO_SCREENSHOT_ZH
@@ -107,9 +110,10 @@ def attach_evidence(
         marked = outline(image, rect) if rect else image.convert("RGB")
         stamped = caption(marked, caption_lines(finding, page, site_name, as_of))
         evidence.screenshot = target.write_bytes(f"evidence/{finding.id}-page.png", png_bytes(stamped))
-        evidence.crop = target.write_bytes(f"evidence/{finding.id}-crop.png", png_bytes(marked.crop(crop_box(marked, rect))))
+        evidence.crop = target.write_bytes(
+            f"evidence/{finding.id}-crop.png", png_bytes(marked.crop(crop_box(marked, rect)))
+        )
         return finding.model_copy(update={"evidence": evidence})
 
     with ThreadPoolExecutor(max_workers=RUNTIME.evidence_threads) as pool:
         return list(pool.map(build, findings))
-

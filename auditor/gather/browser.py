@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Playwright
 
 from auditor.model.resolve import NO_RESOLVE, ResolveMap
 
 ENV_VAR = "AUDITOR_CHROMIUM"
+HAR_FILE = "network.har"  # in the site's bundle folder, with `auditor run --har`
 SYSTEM_CHROMIUMS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Playwright already passes --no-sandbox (as root), --disable-background-networking and friends. The machine's
 # network is closed: QUIC probes and GPU initialisation only cost time and log noise.
@@ -77,9 +79,16 @@ async def launch(playwright: Playwright, *, headless: bool = True, resolve: Reso
     return await playwright.chromium.launch(executable_path=find_chromium(playwright), headless=headless, args=args)
 
 
-async def new_site_context(browser: Browser) -> BrowserContext:
-    """A fresh context per site: zh-CN, Asia/Shanghai, no state shared between sites."""
+async def new_site_context(browser: Browser, har_path: Path | None = None) -> BrowserContext:
+    """A fresh context per site: zh-CN, Asia/Shanghai, no state shared between sites.
+
+    With `har_path`, the context records every request of the site into a HAR (written when it closes): headers
+    and timings, not bodies — the bodies that matter are the saved pages and screenshots."""
+    har: dict[str, Any] = (
+        {"record_har_path": str(har_path), "record_har_content": "omit", "record_har_mode": "full"} if har_path else {}
+    )
     return await browser.new_context(
+        **har,
         locale=LOCALE,
         timezone_id=TIMEZONE,
         viewport=VIEWPORT,  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ from auditor.extract.lists import MAX_HUB_TEXT_CHARS, OLDEST_FIRST_BASIS, ListEx
 from auditor.gather.context import Gathered, SiteContext
 from auditor.gather.http import HttpPage
 from auditor.gather.network import refusal_kind
-from auditor.gather.render import element_rect, screenshot
+from auditor.gather.render import element_rect, page_archive, screenshot
 from auditor.model.artifacts import ColumnFacts, DateSource, ListItem, PageFacts, PageKind, failed_page
 from auditor.scenario import ColumnOverride
 from auditor.store import safe_name
@@ -274,12 +274,14 @@ class ColumnReader:
             else:
                 page = await self._with_later_page(page, extraction, override, gathered)
                 await self._date_undated(page.items, gathered)
-            shot = None
+            shot = archive = None
             # Screenshots are evidence: taken for pages that may carry a finding or an error record.
             keep = page.kind == "error" or self.ctx.policy.keep_screenshot(facts.model_copy(update={"page": page}))
             if self.ctx.options.evidence and not rendered.timed_out and keep:
                 shot = await screenshot(tab, self.ctx.runtime.screenshot_max_height)
                 page.captured_at = now_in_shanghai()
+                if shot and self.ctx.runtime.capture_mhtml:
+                    archive = await page_archive(tab)
                 page.list_rect = await element_rect(tab, extraction.selector, frame_url)
         name = self._evidence_name(url)
         if self.ctx.options.evidence:
@@ -287,6 +289,8 @@ class ColumnReader:
                 page.html_path = self.ctx.store.write_bytes(f"{name}.html", rendered.html.encode("utf-8"))
             if shot:
                 page.screenshot_path = self.ctx.store.write_bytes(f"{name}.png", shot)
+            if archive:
+                page.archive_path = self.ctx.store.write_bytes(f"{name}.mhtml", archive)
         if rendered.error:
             gathered.error(
                 url,

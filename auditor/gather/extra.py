@@ -28,7 +28,7 @@ from auditor.extract.interpretation import document_title
 from auditor.gather.context import Gathered, SiteContext
 from auditor.gather.http import HttpPage
 from auditor.gather.network import refusal_kind
-from auditor.gather.render import element_rects, screenshot, settle
+from auditor.gather.render import element_rects, page_archive, screenshot, settle
 from auditor.model.artifacts import CheckedLink, ColumnFacts, PageFacts, Rect, failed_page
 from auditor.store import safe_name
 from auditor.windows import now_in_shanghai
@@ -127,6 +127,7 @@ class Rendered:
     error_kind: str = "navigation"
     tabs_opened: int = 0
     screenshot_path: str | None = None
+    archive_path: str | None = None
     html_path: str | None = None
     captured_at: datetime | None = None
     rects: dict[str, Rect] = field(default_factory=dict)
@@ -208,6 +209,8 @@ class ExtraPages:
                     result.screenshot_path = self.ctx.store.write_bytes(f"{name}.png", shot)
                     result.html_path = self.ctx.store.write_bytes(f"{name}.html", result.html.encode("utf-8"))
                     result.captured_at = now_in_shanghai()
+                    if self.ctx.runtime.capture_mhtml and (archive := await page_archive(tab)):
+                        result.archive_path = self.ctx.store.write_bytes(f"{name}.mhtml", archive)
                     result.rects = await element_rects(tab, list(dict.fromkeys(wanted)))
         return result
 
@@ -252,6 +255,7 @@ class ExtraPages:
             kind="content",
             html_path=rendered.html_path,
             screenshot_path=rendered.screenshot_path,
+            archive_path=rendered.archive_path,
             captured_at=rendered.captured_at,
             elapsed_ms=rendered.elapsed_ms,
         )

@@ -25,11 +25,11 @@ from pydantic import ValidationError
 from auditor.extract.html import canonical_url
 from auditor.extract.newmedia import read_account_page, snapshot_time
 from auditor.extract.registry import read_registry
-from auditor.gather.browser import new_site_context
+from auditor.gather.browser import HAR_FILE, new_site_context
 from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext, site_context
 from auditor.gather.network import Network, SiteNetwork
 from auditor.gather.policy import ReadPolicy
-from auditor.gather.render import element_rects, open_page, screenshot, settle, settle_init_script
+from auditor.gather.render import element_rects, open_page, page_archive, screenshot, settle, settle_init_script
 from auditor.gather.sampling import SampleRequest, draw_sample
 from auditor.model.artifacts import AccountFacts, ManualEntry, NewMediaFacts, PageFacts, RequestRecord, SiteArtifacts
 from auditor.platforms import ADAPTERS
@@ -144,7 +144,7 @@ class NewMediaGatherer:
         return Scope(PlatformHosts(base.hosts | hosts, platforms), prefixes, base.excludes)
 
     async def gather(self) -> SiteArtifacts:
-        context = await new_site_context(self.browser)
+        context = await new_site_context(self.browser, self.store.path(HAR_FILE) if self.runtime.capture_har else None)
         net: SiteNetwork | None = None
         try:
             accounts = await self._accounts(context)
@@ -395,6 +395,8 @@ class NewMediaGatherer:
         name = f"accounts/{page.id}"
         page.screenshot_path = self.store.write_bytes(f"{name}.png", shot)
         page.captured_at = now_in_shanghai()
+        if self.runtime.capture_mhtml and (archive := await page_archive(tab)):
+            page.archive_path = self.store.write_bytes(f"{name}.mhtml", archive)
         if html is not None:
             page.html_path = self.store.write_bytes(f"{name}.html", html.encode("utf-8"))
         nodes = [p.node for p in facts.posts[:MAX_POSTS_MEASURED] if p.node is not None and p.node.selector]

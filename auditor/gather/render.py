@@ -308,6 +308,20 @@ async def _screenshot(page: Page, max_height: int) -> bytes | None:
         return None
 
 
+async def page_archive(page: Page) -> bytes | None:
+    """The page as one MHTML file (Chromium's own snapshot, frames and images included); None when it fails."""
+    try:
+        session = await page.context.new_cdp_session(page)
+        try:
+            snapshot = await asyncio.wait_for(session.send("Page.captureSnapshot", {"format": "mhtml"}), SHOT_LIMIT_S)
+        finally:
+            await session.detach()
+    except (PlaywrightError, TimeoutError):
+        return None
+    data = snapshot.get("data")
+    return data.encode("utf-8") if isinstance(data, str) else None
+
+
 async def element_rect(page: Page, selector: str | None, frame_url: str | None = None) -> Rect | None:
     """Where the element sits on the full-page screenshot (frames included), or None."""
     if not selector:

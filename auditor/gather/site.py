@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from auditor.extract.discovery import DiscoveredColumn, discover_home_columns, hub_children
 from auditor.extract.html import canonical_url, page_meta, parse
 from auditor.gather.availability import probe_home
-from auditor.gather.browser import new_site_context
+from auditor.gather.browser import HAR_FILE, new_site_context
 from auditor.gather.column import ColumnRead, ColumnReader, PlannedColumn
 from auditor.gather.context import Budget, Gathered, GatherOptions, Scope, SiteContext, site_context
 from auditor.gather.extra import ExtraPages
@@ -32,6 +32,7 @@ from auditor.gather.render import (
     element_rects,
     navigate,
     open_page,
+    page_archive,
     screenshot,
     settle_init_script,
 )
@@ -126,7 +127,7 @@ class SiteGatherer:
                 await page.close()
 
     async def gather(self) -> SiteArtifacts:
-        context = await new_site_context(self.browser)
+        context = await new_site_context(self.browser, self.store.path(HAR_FILE) if self.runtime.capture_har else None)
         try:
             await context.add_init_script(settle_init_script(self.scope.hosts))
             await context.route("**/*", self.net.route)
@@ -243,6 +244,8 @@ class SiteGatherer:
         if shot:
             home.screenshot_path = self.store.write_bytes("pages/home.png", shot)
             home.captured_at = now_in_shanghai()
+            if self.runtime.capture_mhtml and (archive := await page_archive(page)):
+                home.archive_path = self.store.write_bytes("pages/home.mhtml", archive)
 
     async def _home_block_evidence(self, page: Page, columns: list[ColumnFacts]) -> None:
         """Screenshot the home page only when a finding may rest on a column's home block (its list page failed)."""

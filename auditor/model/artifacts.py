@@ -95,6 +95,7 @@ class PageFacts(_Model):
     error: str | None = None
     html_path: str | None = Field(None, description="rendered HTML saved in the bundle (relative path)")
     screenshot_path: str | None = None
+    archive_path: str | None = Field(None, description="MHTML snapshot beside the screenshot (run --mhtml)")
     elapsed_ms: float = 0.0
     captured_at: dt.datetime | None = Field(None, description="when the screenshot was taken (+08:00)")
 

@@ -65,6 +65,7 @@ class Evidence(_Model):
     screenshot: str | None = Field(None, description="full-page PNG with the offending element outlined")
     crop: str | None = Field(None, description="PNG crop around the outlined element")
     html: str | None = Field(None, description="rendered HTML of the page")
+    archive: str | None = Field(None, description="MHTML snapshot of the page as the browser had it (run --mhtml)")
     page_url: str | None = Field(None, description="the page the screenshot shows")
     note: str | None = Field(None, description="why there is no screenshot, when there is none")
 
@@ -78,6 +79,9 @@ class Finding(_Model):
     observed: dict[str, Any] = Field(default_factory=dict)
     message_zh: str
     evidence: Evidence = Field(default_factory=Evidence)
+    unit: str | None = Field(
+        None, description="责任单位: the unit that runs the part of the site the finding is about (None: not known)"
+    )
 
 
 class RuleSummary(_Model):

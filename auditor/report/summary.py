@@ -77,6 +77,15 @@ def class_name_zh(bundle: Bundle, column_class: str) -> str:
     return str(classes.get(column_class, {}).get("name_zh", column_class))
 
 
+def problems_zh(bundle: Bundle) -> str:
+    """存在的突出问题 as the notice's table words it: the vetoes, else a score under the pass mark ("" if none)."""
+    problems = ";".join(veto.message_zh for veto in bundle.verdict.vetoes)
+    score = bundle.verdict.score
+    if not problems and score is not None and score.total < score.pass_mark:
+        problems = f"扣分指标得分{score.total:g}分,低于{score.pass_mark:g}分"
+    return problems
+
+
 def sites_table(bundles: list[Bundle]) -> Table:
     table = Table(title="检查结果汇总", show_lines=False)
     for header in (
@@ -97,11 +106,7 @@ def sites_table(bundles: list[Bundle]) -> Table:
     for bundle in bundles:
         severities = Counter(finding.severity for finding in bundle.findings)
         unchecked = sum(1 for summary in bundle.rules.values() if summary.outcome == "error")
-        problems = ";".join(veto.message_zh for veto in bundle.verdict.vetoes)
-        score = bundle.verdict.score
-        if not problems and score is not None and score.total < score.pass_mark:
-            problems = f"扣分指标得分{score.total:g}分,低于{score.pass_mark:g}分"
-        problems = problems or "—"
+        problems = problems_zh(bundle) or "—"
         table.add_row(
             _cell(bundle.site.name),
             _cell(bundle.site.code or "—"),
@@ -196,7 +201,7 @@ ACCOUNT_STATUS_ZH = {"fresh": "正常", "stale": "不更新", "needs_review": "�
 SOURCE_ZH = {"live": "实时页面", "snapshot": "页面快照", "manual": "人工核查"}
 
 
-def _window_note(bundle: Bundle) -> str:
+def window_note(bundle: Bundle) -> str:
     """注:监测时间点2021年3月21日,时间段为3月8日-3月21日 (the notice's own wording)."""
     window = bundle.settings.get("table", {}).get("values", {}).get("newmedia_update_window", {}).get("value", {})
     days = int(window.get("amount", 14)) if window.get("unit", "days") == "days" else 14
@@ -212,7 +217,7 @@ def newmedia_notice_table(bundles: list[Bundle]) -> Table | None:
     rows = [(b, a) for b in groups for a in b.accounts if a.qualified is False]
     if not groups:
         return None
-    notes = sorted({_window_note(b) for b in groups})
+    notes = sorted({window_note(b) for b in groups})
     table = Table(title="检查发现存在突出问题的政务新媒体名单", caption=Text("\n".join(notes)))
     for header in ("类型", "账号名称", "开设主体", "问题"):
         table.add_column(header, overflow="fold")

@@ -32,6 +32,10 @@ class RuntimeSettings:
     # Evidence images: PNG encoding threads (zlib releases the GIL), crop margin, first-screen height used when a
     # finding has no rect.
     evidence_threads: int = 2
+    # Optional archives of what was read (`auditor run --mhtml / --har`): an MHTML snapshot beside every evidence
+    # screenshot (the page as the browser had it, scripts' output included) and one HAR of each site's requests.
+    capture_mhtml: bool = False
+    capture_har: bool = False
     crop_margin_px: int = 48
     fallback_crop_height_px: int = 900
     # A static page counts as content (no render needed) when it has this much text and no iframe; a page that

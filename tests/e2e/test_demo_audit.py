@@ -93,6 +93,7 @@ def test_bundle_validates_and_manifest_verifies(demo_run, bundle):
         "code": "3101140038",
         "kind": "portal",
         "home": bundle["requested_url"],
+        "category": "portal",
     }
 
 
