@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from auditor.model.bundle import SEVERITY_ORDER, Bundle, Finding
 from auditor.report.summary import verdict_zh
 from auditor.report.text import plain
+from auditor.store import atomic_writer
 from auditor.windows import SHANGHAI
 
 SEVERITY_ZH = {"veto": "单项否决", "deduction": "扣分", "warning": "预警", "needs_review": "待人工复核"}
@@ -284,13 +284,6 @@ def write_workbook(
         sheet = workbook.create_sheet(sheet_name(bundle.site.name, used))
         _write_table(sheet, headers, [_problem_row(p, with_recheck) for p in _order(problems)])
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_writer(path) as handle:
+        workbook.save(handle)
     return path

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditor.store.files import MANIFEST, manifest_entries, verify_manifest
+from auditor.store.files import MANIFEST, atomic_writer, manifest_entries, verify_manifest
 from auditor.store.run_manifest import (
     ATOMIC_TEMP,
     PACK_KIND,
@@ -194,16 +192,5 @@ def write_pack(run_dir: Path, site_id: str, out_file: Path) -> dict[str, Any]:
         # Inside a site folder it would be a file its manifest does not list; over the run manifest, its end.
         raise PackError(f"{out_file}: a pack is never written into a site folder or over the run manifest")
     members = pack_members(run_dir, site_id, out_file)
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=out_file.parent, prefix=f".{out_file.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-                manifest = _fill(archive, run_dir, site_id, members)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(out_file)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return manifest
+    with atomic_writer(out_file) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+        return _fill(archive, run_dir, site_id, members)
